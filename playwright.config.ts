@@ -1,0 +1,28 @@
+// Browser tests run against the production build, served by `astro preview`, in a
+// Chromium found by scripts/chromium.mjs (Debian's by default; nothing is downloaded).
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+
+const port = Number(process.env['PORT'] ?? 4321);
+const executablePath = findChromium();
+if (!executablePath) throw new Error('No Chromium found: run `node scripts/chromium.mjs`.');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  forbidOnly: !!process.env['CI'],
+  retries: 0,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: chromiumArgs },
+    trace: 'off',
+  },
+  webServer: {
+    command: `astro preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: !process.env['CI'],
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,22 @@
+// The components every MDX page may use without importing them.
+import A from './A.astro';
+import Cite from './Cite.astro';
+import Context from './Context.astro';
+import GlossaryList from './GlossaryList.astro';
+import H2 from './H2.astro';
+import H3 from './H3.astro';
+import SourcesList from './SourcesList.astro';
+import DeviceSharing from './diagrams/device-sharing/Diagram.astro';
+import LayerStack from './diagrams/layer-stack/Diagram.astro';
+
+export const mdxComponents = {
+  a: A,
+  h2: H2,
+  h3: H3,
+  Cite,
+  Context,
+  GlossaryList,
+  SourcesList,
+  LayerStack,
+  DeviceSharing,
+};

@@ -1,0 +1,73 @@
+// Every collection of the site and its schema: read this first to know the data.
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** Article passages P1 … P7, in the article's order (see the seed README). */
+const passage = z.enum(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
+
+/** Text in both languages of the site. */
+const bilingual = z.object({
+  /** German. */
+  de: z.string().min(1),
+  /** English. */
+  en: z.string().min(1),
+});
+
+/** The prose: one MDX file per topic and language, `de/<slug>.mdx` and `en/<slug>.mdx`. */
+const pages = defineCollection({
+  loader: glob({ pattern: '{de,en}/*.mdx', base: './src/content/pages' }),
+  schema: z.object({
+    /** The page's `<h1>` and, with the site name, its `<title>`. */
+    title: z.string().min(1),
+    /** Short label for navigation; defaults to the title. */
+    navLabel: z.string().min(1).optional(),
+    /** The meta description: one or two sentences, shown by search engines. */
+    description: z.string().min(20).max(200),
+    /** Position in the reading order (previous/next links, navigation). */
+    order: z.number().int().positive(),
+  }),
+});
+
+/** The article's claims in our own words; pages cite them by id. */
+const claims = defineCollection({
+  loader: file('src/content/claims.yaml'),
+  schema: z.object({
+    /** The article passage the claim retells. */
+    passage,
+    /** The claim in German, in our own words. */
+    de: z.string().min(1),
+    /** The claim in English, in our own words. */
+    en: z.string().min(1),
+  }),
+});
+
+/** The few facts beyond the article that the site may add, each with its reference. */
+const context = defineCollection({
+  loader: file('src/content/context.yaml'),
+  schema: z.object({
+    /** The fact in German, in our own words. */
+    de: z.string().min(1),
+    /** The fact in English, in our own words. */
+    en: z.string().min(1),
+    /** Where the fact comes from, shown beside it and on the sources page. */
+    reference: z.string().min(1),
+  }),
+});
+
+/** Glossary terms, each resting on the claims (or context facts) it cites. */
+const glossary = defineCollection({
+  loader: file('src/content/glossary.yaml'),
+  schema: z.object({
+    /** The term as shown, per language. */
+    term: bilingual,
+    /** What the term means in the article's story, per language. */
+    definition: bilingual,
+    /** Article claims the definition rests on. */
+    claims: z.array(reference('claims')).default([]),
+    /** Context facts the definition rests on. */
+    context: z.array(reference('context')).default([]),
+  }),
+});
+
+export const collections = { pages, claims, context, glossary };

@@ -1,0 +1,191 @@
+// The site frame: language switch, theme switch, anchors, root page, 404, no-JS, print.
+import { expect, scrollsSideways, sitePages, test, twinPath } from './fixtures.ts';
+
+const pages = sitePages();
+
+test.describe('language switch', () => {
+  for (const p of pages) {
+    test(`${p.path} switches to the same topic in the other language`, async ({ page }) => {
+      await page.goto(p.path);
+      const other = p.lang === 'de' ? 'en' : 'de';
+      await page.locator(`header a[hreflang="${other}"]`).click();
+      await expect(page).toHaveURL(new RegExp(`${twinPath(p)}$`));
+      await expect(page.locator('html')).toHaveAttribute('lang', other);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    });
+  }
+});
+
+test.describe('theme', () => {
+  test('follows the system scheme until the reader picks one', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/en/');
+    const bg = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const dark = await bg();
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await bg()).not.toBe(dark);
+  });
+
+  test('the choice survives a reload and another page, without a flash', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/de/');
+    const select = page.getByLabel('Farbschema');
+    await select.selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    // Record the theme at the moment <body> first exists, before anything is painted.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.body) {
+          (window as unknown as { themeAtBody: string }).themeAtBody =
+            document.documentElement.dataset['theme'] ?? '';
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    expect(
+      await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody),
+    ).toBe('dark');
+    await expect(select).toHaveValue('dark');
+    await page.goto('/en/architecture/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.getByLabel('Colour scheme').selectOption('system');
+    await page.reload();
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  });
+});
+
+test.describe('anchors', () => {
+  test('table of contents and heading anchors scroll to their section', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 600 });
+    await page.goto('/en/architecture/');
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    const links = toc.getByRole('link');
+    expect(await links.count()).toBeGreaterThanOrEqual(3);
+    const last = links.last();
+    const hash = (await last.getAttribute('href')) ?? '';
+    await last.click();
+    await expect(page).toHaveURL(new RegExp(`${hash}$`));
+    await expect(page.locator(hash)).toBeInViewport();
+    // The heading's own anchor link carries the same fragment.
+    await expect(page.locator(`.heading:has(${hash}) a.heading-anchor`)).toHaveAttribute(
+      'href',
+      hash,
+    );
+  });
+
+  test('a link to a section opens the page at that section', async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 500 });
+    await page.goto('/de/architecture/');
+    const id = await page.locator('main h2[id]').last().getAttribute('id');
+    await page.goto(`/de/architecture/#${id}`);
+    await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+  });
+
+  test('heading ids come from the heading text', async ({ page }) => {
+    await page.goto('/en/architecture/');
+    for (const h of await page.locator('main h2[id]').all()) {
+      const text = ((await h.textContent()) ?? '').trim().toLowerCase();
+      const id = (await h.getAttribute('id')) ?? '';
+      expect(id.split('-')[0], text).toBe(text.split(/\s+/)[0]?.replace(/[^\p{L}\p{N}-]/gu, ''));
+    }
+  });
+});
+
+test('a link pasted without its trailing slash still leads on correctly', async ({ page }) => {
+  await page.goto('/en');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const link = page
+    .locator('main article a[href]:not([href^="#"]):not(.cite a):not(.heading-anchor)')
+    .first();
+  const target = (await link.getAttribute('href')) ?? '';
+  expect(target).toMatch(/^\/en\/[a-z-]+\/(#.*)?$/);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`${target}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test.describe('root and not-found pages', () => {
+  for (const [locale, lang] of [
+    ['de-DE', 'de'],
+    ['en-US', 'en'],
+    ['fr-FR', 'en'],
+  ] as const) {
+    test(`/ sends a ${locale} browser to /${lang}/`, async ({ browser }) => {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto('/');
+      await expect(page).toHaveURL(new RegExp(`/${lang}/$`));
+      await context.close();
+    });
+  }
+
+  test('/ without JavaScript offers both languages', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: 'Auf Deutsch lesen' })).toHaveAttribute(
+      'href',
+      '/de/',
+    );
+    await expect(page.getByRole('link', { name: 'Read in English' })).toHaveAttribute(
+      'href',
+      '/en/',
+    );
+    await context.close();
+  });
+
+  test.describe(() => {
+    test.use({ allowedConsole: [/404/] });
+    for (const path of [
+      '/nowhere/',
+      '/de/no-such-topic/',
+      '/en/architecture/extra/',
+      '/%3Cscript%3E/',
+    ]) {
+      test(`${path} answers 404 with a page in both languages`, async ({ page }) => {
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(404);
+        await expect(page.getByRole('heading', { name: 'Seite nicht gefunden' })).toBeVisible();
+        await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+        await page.getByRole('link', { name: 'Go to the start page' }).click();
+        await expect(page).toHaveURL(/\/en\/$/);
+      });
+    }
+  });
+});
+
+test.describe('readers without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('read every part of a page and never see the theme switch', async ({ page }) => {
+    await page.goto('/en/architecture/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('theme-switch')).toBeHidden();
+    await expect(page.locator('figure').first()).toBeVisible();
+  });
+});
+
+test('printing drops navigation and keeps the content', async ({ page }) => {
+  await page.goto('/en/io-drivers/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('#site-nav')).toBeHidden();
+  await expect(page.locator('.pager')).toBeHidden();
+  const after = await page.evaluate(() => {
+    const link = document.querySelector('.site-footer a');
+    return link ? getComputedStyle(link, '::after').content : '';
+  });
+  expect(after).toContain('/en/sources/');
+});
+
+test.describe('a 320 px wide screen', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const p of pages) {
+    test(`${p.path} has no horizontal scroll`, async ({ page }) => {
+      await page.goto(p.path);
+      expect(await scrollsSideways(page)).toBe(false);
+    });
+  }
+});

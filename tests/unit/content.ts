@@ -1,0 +1,57 @@
+// Reads the site's content straight from src/content for the unit tests: the same files
+// Astro's loaders read, without Astro.
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { languages, type Lang } from '../../src/i18n/ui.ts';
+
+const root = new URL('../../src/content/', import.meta.url);
+
+export interface PageFile {
+  lang: Lang;
+  slug: string;
+  /** Raw MDX including front matter. */
+  source: string;
+  /** The MDX body after the front matter. */
+  body: string;
+  frontmatter: Record<string, unknown>;
+}
+
+export interface Claim {
+  id: string;
+  passage: string;
+  de: string;
+  en: string;
+}
+
+export interface GlossaryTerm {
+  id: string;
+  term: Record<Lang, string>;
+  definition: Record<Lang, string>;
+  claims?: string[];
+  context?: string[];
+}
+
+/** Every MDX page of both languages. */
+export function pageFiles(): PageFile[] {
+  return languages.flatMap((lang) =>
+    readdirSync(new URL(`pages/${lang}/`, root))
+      .filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
+      .map((name) => {
+        const source = readFileSync(new URL(`pages/${lang}/${name}`, root), 'utf8');
+        const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(source);
+        return {
+          lang,
+          slug: name.replace(/\.mdx$/, ''),
+          source,
+          body: match?.[2] ?? source,
+          frontmatter: (match ? parse(match[1] ?? '') : {}) as Record<string, unknown>,
+        };
+      }),
+  );
+}
+
+const yaml = <T>(name: string): T => parse(readFileSync(new URL(name, root), 'utf8')) as T;
+
+export const claims = (): Claim[] => yaml<Claim[]>('claims.yaml');
+export const contextFacts = (): { id: string; reference: string }[] => yaml('context.yaml');
+export const glossary = (): GlossaryTerm[] => yaml<GlossaryTerm[]>('glossary.yaml');
