@@ -50,8 +50,8 @@ const context = defineCollection({
     de: z.string().min(1),
     /** The fact in English, in our own words. */
     en: z.string().min(1),
-    /** Where the fact comes from, shown beside it and on the sources page. */
-    reference: z.string().min(1),
+    /** Where the fact comes from, per language, shown beside it and on the sources page. */
+    reference: bilingual,
   }),
 });
 

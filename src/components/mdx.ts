@@ -6,6 +6,7 @@ import GlossaryList from './GlossaryList.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
 import SourcesList from './SourcesList.astro';
+import Table from './Table.astro';
 import DeviceSharing from './diagrams/device-sharing/Diagram.astro';
 import LayerStack from './diagrams/layer-stack/Diagram.astro';
 
@@ -13,6 +14,7 @@ export const mdxComponents = {
   a: A,
   h2: H2,
   h3: H3,
+  table: Table,
   Cite,
   Context,
   GlossaryList,

@@ -53,5 +53,6 @@ export function pageFiles(): PageFile[] {
 const yaml = <T>(name: string): T => parse(readFileSync(new URL(name, root), 'utf8')) as T;
 
 export const claims = (): Claim[] => yaml<Claim[]>('claims.yaml');
-export const contextFacts = (): { id: string; reference: string }[] => yaml('context.yaml');
+export const contextFacts = (): { id: string; reference: Record<'de' | 'en', string> }[] =>
+  yaml('context.yaml');
 export const glossary = (): GlossaryTerm[] => yaml<GlossaryTerm[]>('glossary.yaml');

@@ -42,7 +42,9 @@ describe('claims data', () => {
       'ctx-type1-type2',
       'ctx-vmm-term',
     ]);
-    for (const fact of contextFacts()) assert.ok(fact.reference.length > 10, fact.id);
+    for (const fact of contextFacts()) {
+      assert.ok(fact.reference.de.length > 10 && fact.reference.en.length > 10, fact.id);
+    }
   });
 });
 
