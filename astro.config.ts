@@ -11,6 +11,27 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx()],
+  // A strict Content Security Policy in a <meta> of every page: Astro adds the hashes of
+  // the scripts and styles it inlines; nothing else runs. 'wasm-unsafe-eval' lets search
+  // start its WebAssembly; img-src data: is for the search UI's icons. Headers that a
+  // <meta> cannot carry (frame-ancestors and friends) are in public/_headers & co.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "frame-src 'self'",
+        "form-action 'self'",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // No dev toolbar, no telemetry-style extras: the site talks to its own origin only.
   devToolbar: { enabled: false },
 });
