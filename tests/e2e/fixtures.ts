@@ -19,7 +19,7 @@ export const test = base.extend<Guard>({
       const foreign: string[] = [];
       const errors: string[] = [];
       const local = (url: URL) =>
-        url.origin === origin || ['data:', 'blob:', 'about:'].includes(url.protocol);
+        url.origin === origin || ['data:', 'blob:', 'about:', 'file:'].includes(url.protocol);
       await page.route(
         (url) => !local(url),
         (route) => {

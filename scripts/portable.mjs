@@ -1,0 +1,236 @@
+// The portable build: turns the production build in `dist/` into a folder that works when
+// its index.html is opened straight from disk (a USB stick, a zip from the LMS), and a zip
+// of that folder. Run by `npm run build:portable` after the normal build; `dist/` itself is
+// left as it is.
+//
+// What it rewrites, and why:
+// - Every link and asset URL under the site's base (href, src, action, data-href-*) becomes
+//   a relative path to a file, ending in index.html: a browser opening files has no server
+//   to turn `/de/architecture/` into `de/architecture/index.html`.
+// - Module scripts become classic, deferred scripts bundled by esbuild: browsers refuse to
+//   load `type="module"` scripts from file:// pages.
+// - The Content Security Policy keeps every directive, with script-src listing the
+//   rewritten scripts: 'self' plus the hashes of the inline scripts left in the page.
+// The search falls back by itself to its classic-script index when Pagefind cannot start,
+// which is always the case from file://.
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, posix, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { zipSync } from 'fflate';
+import { RewritingStream } from 'parse5-html-rewriting-stream';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const source = join(root, 'dist');
+const name = 'bare-metal-explainer';
+const outRoot = join(root, 'dist-portable');
+const out = join(outRoot, name);
+const scriptDir = '_portable';
+const base = `/${(process.env['BASE_PATH'] ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+
+if (!existsSync(join(source, 'index.html'))) {
+  console.error('portable: dist/index.html is missing; run `npm run build` first.');
+  process.exit(1);
+}
+
+rmSync(outRoot, { recursive: true, force: true });
+mkdirSync(outRoot, { recursive: true });
+cpSync(source, out, { recursive: true });
+mkdirSync(join(out, scriptDir), { recursive: true });
+
+/** Every file below `dir`, as paths relative to `out` with forward slashes. */
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    return entry.isDirectory() ? files(full) : [relative(out, full).split(sep).join('/')];
+  });
+}
+
+/** The file a site URL path points at (folder URLs mean their index.html), or null. */
+function fileFor(sitePath) {
+  let path = decodeURIComponent(sitePath.slice(base.length));
+  if (path === '' || path.endsWith('/')) path += 'index.html';
+  const full = join(out, path);
+  if (existsSync(full) && statSync(full).isDirectory()) path += '/index.html';
+  return existsSync(join(out, path)) ? path : null;
+}
+
+const unresolved = new Set();
+
+/** `url` rewritten relative to the page at `page` (a path below `out`). */
+function rewriteUrl(url, page) {
+  if (!url.startsWith(base) || url.startsWith('//')) return url;
+  const [, path = '', rest = ''] = /^([^?#]*)(.*)$/.exec(url) ?? [];
+  const target = fileFor(path);
+  if (!target) {
+    unresolved.add(`${path} (in ${page})`);
+    return url;
+  }
+  const rel = posix.relative(posix.dirname(page), target) || posix.basename(target);
+  return rel + rest;
+}
+
+const bundles = new Map();
+
+/** A classic-script bundle of module code (a file of the site or inline code). */
+async function classic(key, entry) {
+  const known = bundles.get(key);
+  if (known) return known;
+  const result = await build({
+    ...entry,
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+    target: 'es2022',
+    logLevel: 'silent',
+    plugins: [
+      {
+        // Imports of site URLs (`/_astro/chunk.js`) resolve to the files in the build.
+        name: 'site-paths',
+        setup(b) {
+          b.onResolve({ filter: /^\// }, (args) =>
+            args.path.startsWith(base) && existsSync(join(out, args.path.slice(base.length)))
+              ? { path: join(out, args.path.slice(base.length)) }
+              : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
+  });
+  const code = result.outputFiles[0]?.text ?? '';
+  const file = `${scriptDir}/${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`;
+  writeFileSync(join(out, file), code);
+  bundles.set(key, file);
+  return file;
+}
+
+const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** Rewrites one HTML page in place. */
+async function rewritePage(page) {
+  const html = readFileSync(join(out, page), 'utf8');
+  const rewriter = new RewritingStream();
+  const chunks = [];
+  const inlineScripts = [];
+  const pending = [];
+  let inScript = null;
+  rewriter.on('startTag', (tag, raw) => {
+    let changed = false;
+    for (const attr of tag.attrs) {
+      if (['href', 'src', 'action'].includes(attr.name) || attr.name.startsWith('data-href')) {
+        const next = rewriteUrl(attr.value, page);
+        if (next !== attr.value) [attr.value, changed] = [next, true];
+      }
+    }
+    if (tag.tagName === 'script') {
+      const type = tag.attrs.find((a) => a.name === 'type');
+      const src = tag.attrs.find((a) => a.name === 'src');
+      if (type?.value === 'module') {
+        tag.attrs = tag.attrs.filter((a) => a.name !== 'type' && a.name !== 'src');
+        tag.attrs.push({ name: 'defer', value: '' });
+        inScript = { module: true, src: src?.value, text: '', tag };
+        return; // emitted when the script ends, once bundled
+      }
+      inScript = { module: false, text: '' };
+    }
+    chunks.push(changed ? tagText(tag) : raw);
+  });
+  rewriter.on('text', (_, raw) => {
+    if (inScript) inScript.text += raw;
+    else chunks.push(raw);
+  });
+  rewriter.on('endTag', (tag, raw) => {
+    if (tag.tagName === 'script' && inScript) {
+      const script = inScript;
+      inScript = null;
+      if (!script.module) {
+        if (script.text.trim()) inlineScripts.push(script.text);
+        chunks.push(script.text, raw);
+        return;
+      }
+      const index = chunks.length;
+      chunks.push('');
+      pending.push(
+        (async () => {
+          const entry = script.src && join(out, posix.join(dirname(page), script.src));
+          const file = entry
+            ? await classic(`file:${entry}`, { entryPoints: [entry] })
+            : await classic(`inline:${script.text}`, {
+                stdin: { contents: script.text, resolveDir: out, loader: 'js' },
+              });
+          script.tag.attrs.push({ name: 'src', value: posix.relative(posix.dirname(page), file) });
+          chunks[index] = `${tagText(script.tag)}</script>`;
+        })(),
+      );
+      return;
+    }
+    chunks.push(raw);
+  });
+  for (const event of ['comment', 'doctype']) rewriter.on(event, (_, raw) => chunks.push(raw));
+
+  await new Promise((resolve, reject) => {
+    rewriter.on('finish', resolve);
+    rewriter.on('error', reject);
+    rewriter.end(html);
+  });
+  await Promise.all(pending);
+  const csp = (text) =>
+    text.replace(
+      /script-src [^;"]*/,
+      `script-src 'self' ${[...new Set(inlineScripts.map(hash))].join(' ')}`.trim(),
+    );
+  const result = chunks
+    .join('')
+    .replace(
+      /(<meta http-equiv="content-security-policy" content=")([^"]*)/,
+      (_, a, b) => a + csp(b),
+    );
+  writeFileSync(join(out, page), result);
+}
+
+/** The HTML of a start tag (attribute values escaped). */
+function tagText(tag) {
+  const attrs = tag.attrs
+    .map((a) =>
+      a.value === ''
+        ? ` ${a.name}`
+        : ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`,
+    )
+    .join('');
+  return `<${tag.tagName}${attrs}${tag.selfClosing ? ' /' : ''}>`;
+}
+
+// Module scripts may rewrite relative paths into pages; the module files themselves (now
+// bundled into _portable/) stay in place for pages that still reference them.
+const pages = files(out).filter((f) => f.endsWith('.html'));
+for (const page of pages) await rewritePage(page);
+
+if (unresolved.size) {
+  console.error(
+    `portable: ${unresolved.size} link(s) point at no file:\n  ${[...unresolved].join('\n  ')}`,
+  );
+  process.exit(1);
+}
+
+const entries = {};
+for (const file of files(out)) entries[`${name}/${file}`] = readFileSync(join(out, file));
+const zip = zipSync(entries, { level: 9 });
+writeFileSync(join(outRoot, `${name}.zip`), zip);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const folderBytes = Object.values(entries).reduce((sum, b) => sum + b.length, 0);
+console.log(
+  `portable: ${pages.length} pages, ${Object.keys(entries).length} files, ${kb(folderBytes)} in ${relative(root, out)}/`,
+);
+console.log(`portable: zip ${relative(root, join(outRoot, `${name}.zip`))} is ${kb(zip.length)}`);

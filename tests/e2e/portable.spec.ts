@@ -1,0 +1,89 @@
+// The portable build (`npm run build:portable`) opened straight from disk, as a reader does
+// with a folder from a USB stick: file:// URLs, no server.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expect, sitePages, test } from './fixtures.ts';
+
+const folder = fileURLToPath(new URL('../../dist-portable/bare-metal-explainer/', import.meta.url));
+const home = pathToFileURL(`${folder}index.html`).href;
+/** The file:// URL of a site path such as /de/architecture/. */
+const fileUrl = (path: string) => new URL(`.${path}index.html`, home).href;
+
+/** Every file below `dir`, relative to it, with forward slashes. */
+const filesBelow = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(dir.length).replace(/^\//, ''));
+
+test.beforeAll(() => {
+  if (!existsSync(`${folder}index.html`))
+    throw new Error('No portable build: run `npm run build:portable` first.');
+});
+
+test('the zip holds the folder and nothing else', () => {
+  const zip = unzipSync(readFileSync(`${folder}../bare-metal-explainer.zip`));
+  const inZip = Object.keys(zip).sort();
+  const onDisk = filesBelow(folder).map((f) => `bare-metal-explainer/${f}`);
+  expect(inZip).toEqual(onDisk.sort());
+  expect(inZip).toContain('bare-metal-explainer/index.html');
+});
+
+test('opening index.html leads to a page in the browser language', async ({ page }) => {
+  await page.goto(home);
+  await expect(page).toHaveURL(/\/en\/index\.html$/);
+  await expect(page.locator('h1')).toBeVisible();
+  // The stylesheet loaded: the page is laid out by the site's CSS, not the browser's.
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toMatch(
+    /^"?Times/,
+  );
+});
+
+test('every link of every page leads to a page or section that exists', async ({ page }) => {
+  test.setTimeout(120_000);
+  const seen = new Set<string>();
+  const queue = [fileUrl('/de/'), fileUrl('/en/')];
+  const fragments: { from: string; to: string }[] = [];
+  while (queue.length) {
+    const url = queue.shift() ?? '';
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const response = await page.goto(url);
+    expect(response?.ok(), `${url} opens`).toBe(true);
+    const links = await page.$$eval('a[href]', (as) =>
+      as.map((a) => (a as HTMLAnchorElement).href),
+    );
+    for (const link of links) {
+      const target = new URL(link);
+      if (target.protocol !== 'file:') continue;
+      expect(target.pathname, `${link} (on ${url}) names a file`).toMatch(/\.(html|xml|svg|txt)$/);
+      const file = `${target.origin === 'null' ? 'file://' : target.origin}${target.pathname}`;
+      if (target.hash) fragments.push({ from: url, to: link });
+      if (file.endsWith('.html')) queue.push(file);
+      else expect(existsSync(fileURLToPath(file)), `${link} exists`).toBe(true);
+    }
+  }
+  for (const { path } of sitePages()) expect(seen, `${path} is reachable`).toContain(fileUrl(path));
+  const byPage = Map.groupBy(fragments, ({ to }) => to.split('#')[0] ?? '');
+  for (const [target, links] of byPage) {
+    await page.goto(target);
+    for (const { from, to } of links) {
+      const id = decodeURIComponent(new URL(to).hash.slice(1));
+      expect(await page.locator(`[id="${id}"]`).count(), `${to} (from ${from})`).toBe(1);
+    }
+  }
+});
+
+test('the language and theme switches work from disk', async ({ page }) => {
+  await page.goto(fileUrl('/en/architecture/'));
+  await page
+    .getByRole('link', { name: /Deutsch/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(fileUrl('/de/architecture/'));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  const select = page.locator('theme-switch select');
+  await expect(select).toBeVisible();
+  await select.selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
