@@ -185,6 +185,7 @@ export function nginxSnippet(base: string, root: string): string {
     `location ${location} {`,
     `    alias ${root.replace(/\/?$/, '/')};`,
     '    index index.html;',
+    '    charset utf-8;',
     `    error_page 404 ${notFoundPath(base)};`,
     '    # Replaces the MIME types for this location: the types the site uses, and search.',
     '    types {',
