@@ -114,9 +114,7 @@ test.describe('the Content Security Policy holds', () => {
 test.describe('the not-found page', () => {
   test.use({ allowedConsole: [/404/] });
 
-  test('offers search in each language, filled with the words of the address', async ({
-    page,
-  }) => {
+  test('offers search in each language, filled with the words of the address', async ({ page }) => {
     const response = await page.goto('/de/io-treiber/');
     expect(response?.status()).toBe(404);
     for (const [lang, label] of [

@@ -84,16 +84,24 @@ describe('server configuration in dist/', () => {
     const notFound = /<error statusCode="404" path="([^"]+)"/.exec(text)?.[1] ?? '';
     assert.ok(existsSync(fileOf(notFound)), `web.config: 404 path ${notFound} is not in dist`);
     for (const lang of ['de', 'en'])
-      assert.match(text, new RegExp(`<location path="${lang}/embed">[^]*?<remove name="X-Frame-Options" />`));
+      assert.match(
+        text,
+        new RegExp(`<location path="${lang}/embed">[^]*?<remove name="X-Frame-Options" />`),
+      );
   });
 
   test('_headers frames every page but the embeds to this origin', () => {
     const text = read('_headers');
     const sitemap = read('sitemap.xml');
-    const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+    const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (m) => new URL(m[1] ?? '').pathname,
+    );
     assert.ok(pages.length >= 18);
     for (const path of pages)
-      assert.match(text, new RegExp(`^${path}\\n  Content-Security-Policy: frame-ancestors 'self'`, 'm'));
+      assert.match(
+        text,
+        new RegExp(`^${path}\\n  Content-Security-Policy: frame-ancestors 'self'`, 'm'),
+      );
     assert.doesNotMatch(text, /\/embed\//);
   });
 });
@@ -103,7 +111,10 @@ describe('server configuration under a sub-path', () => {
   test('the 404 page and the embed pattern carry the base', () => {
     assert.match(htaccess(sub), /^ErrorDocument 404 \/kurs\/virtualisierung\/404\.html$/m);
     assert.match(webConfig(sub), /path="\/kurs\/virtualisierung\/404\.html"/);
-    assert.match(nginxSnippet(sub, '/srv/www'), /error_page 404 \/kurs\/virtualisierung\/404\.html;/);
+    assert.match(
+      nginxSnippet(sub, '/srv/www'),
+      /error_page 404 \/kurs\/virtualisierung\/404\.html;/,
+    );
     assert.match(nginxSnippet(sub, '/srv/www'), /^location \/kurs\/virtualisierung\/ \{$/m);
     const headers = headersFile(sub, ['', 'de/', 'de/architecture/', 'en/embed/io-path/']);
     assert.match(headers, /^\/kurs\/virtualisierung\/de\/architecture\/$/m);
