@@ -9,7 +9,7 @@
 // put back afterwards. Each build is served from a folder whose path is its base, as a
 // web server would.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -46,7 +46,8 @@ async function buildAt(base, serverRoot) {
     await cp(dist, target, { recursive: true });
   } finally {
     await rm(dist, { recursive: true, force: true });
-    if (hadDist) await rename(aside, dist);
+    // Copied, not renamed: the temporary folder may be on another file system.
+    if (hadDist) await cp(aside, dist, { recursive: true });
   }
 }
 
