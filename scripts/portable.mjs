@@ -45,7 +45,12 @@ if (!existsSync(join(source, 'index.html'))) {
 
 rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
-cpSync(source, out, { recursive: true });
+// Server configuration files mean nothing on a disk; everything else is copied.
+const serverFiles = new Set(['_headers', '.htaccess', 'web.config']);
+cpSync(source, out, {
+  recursive: true,
+  filter: (from) => !serverFiles.has(relative(source, from)),
+});
 mkdirSync(join(out, scriptDir), { recursive: true });
 
 /** Every file below `dir`, as paths relative to `out` with forward slashes. */
