@@ -54,11 +54,14 @@ export function recordFetches(page) {
   page.on('requestfinished', (request) => {
     const job = request
       .sizes()
-      .then((sizes) => {
+      .then(async (sizes) => {
+        let bytes = sizes.responseBodySize;
+        // Chromium leaves the body size of a worker's own script at 0; the header has it.
+        if (!bytes) bytes = Number((await request.response())?.headers()['content-length'] ?? 0);
         fetched.push({
           url: request.url(),
           type: kind(request.resourceType(), request.url()),
-          bytes: sizes.responseBodySize,
+          bytes,
           at: performance.now(),
         });
       })

@@ -76,7 +76,15 @@ await part('build', async () => {
   table(
     `Build: \`npm run build\` (${pkg.scripts.build})`,
     ['runs', 'median s', 'min s', 'max s', 'Pagefind in build'],
-    [[times.length, sec(median(times)), sec(Math.min(...times)), sec(Math.max(...times)), pagefind ? 'yes' : 'no']],
+    [
+      [
+        times.length,
+        sec(median(times)),
+        sec(Math.min(...times)),
+        sec(Math.max(...times)),
+        pagefind ? 'yes' : 'no',
+      ],
+    ],
   );
 });
 

@@ -84,6 +84,9 @@ export function table(title, head, rows) {
       .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
       .join(' | ') +
     ' |';
-  const rule = '|' + widths.map((w, i) => (numeric[i] ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|';
+  const rule =
+    '|' +
+    widths.map((w, i) => (numeric[i] ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') +
+    '|';
   say(`\n${title}\n\n${line(head)}\n${rule}\n${body.map(line).join('\n')}\n`);
 }

@@ -16,12 +16,20 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from './browser.mjs';
+import { launch, recordFetches } from './browser.mjs';
 import { dirSize, kb, mb, run, say, sec, table } from './lib.mjs';
 import { serve } from './serve.mjs';
 
 /** Top-level entries that are not sources (or are rebuilt) and stay out of the copy. */
-const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'bench-results', 'test-results', 'playwright-report']);
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  '.astro',
+  '.git',
+  'bench-results',
+  'test-results',
+  'playwright-report',
+]);
 /** Caches Astro and Vite keep inside node_modules: the copy gets its own. */
 const OWN_CACHES = new Set(['.astro', '.vite']);
 
@@ -37,10 +45,17 @@ function random(seed) {
   };
 }
 
-const SYLLABLES = 'ka,to,ri,men,sel,vor,lan,dis,pu,ter,gra,mo,fen,shi,bel,qua,nor,tek,vi,sa,lum,dro,ex,ion,ban,ul,cer,ost'.split(',');
+const SYLLABLES =
+  'ka,to,ri,men,sel,vor,lan,dis,pu,ter,gra,mo,fen,shi,bel,qua,nor,tek,vi,sa,lum,dro,ex,ion,ban,ul,cer,ost'.split(
+    ',',
+  );
 const COMMON = {
-  de: 'der die das und ist ein eine mit auf für nicht von zu im den sich auch wird bei oder als Hypervisor Treiber System Gerät Speicher Rechner'.split(' '),
-  en: 'the and is a of to in with on for not by or as it this that can be Hypervisor driver system device memory machine'.split(' '),
+  de: 'der die das und ist ein eine mit auf für nicht von zu im den sich auch wird bei oder als Hypervisor Treiber System Gerät Speicher Rechner'.split(
+    ' ',
+  ),
+  en: 'the and is a of to in with on for not by or as it this that can be Hypervisor driver system device memory machine'.split(
+    ' ',
+  ),
 };
 
 /** A vocabulary of made-up words, picked with a Zipf-like skew as real prose is. */
@@ -48,7 +63,9 @@ function vocabulary(rand, size) {
   const words = new Set();
   while (words.size < size) {
     const n = 2 + Math.floor(rand() * 3);
-    words.add(Array.from({ length: n }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join(''));
+    words.add(
+      Array.from({ length: n }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join(''),
+    );
   }
   return [...words];
 }
@@ -65,8 +82,10 @@ function generator(seed) {
     words[0] = words[0].charAt(0).toUpperCase() + words[0].slice(1);
     return words.join(' ') + '.';
   };
-  const paragraph = (lang) => Array.from({ length: 3 + Math.floor(rand() * 3) }, () => sentence(lang)).join(' ');
-  const heading = (lang) => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => word(lang)).join(' ');
+  const paragraph = (lang) =>
+    Array.from({ length: 3 + Math.floor(rand() * 3) }, () => sentence(lang)).join(' ');
+  const heading = (lang) =>
+    Array.from({ length: 2 + Math.floor(rand() * 3) }, () => word(lang)).join(' ');
   /** An MDX page of about 500 words: four sections of paragraphs and a list. */
   return (lang, n) => {
     const title = `${heading(lang)} ${n}`;
@@ -97,7 +116,8 @@ function copyProject(root) {
   }
   mkdirSync(join(dir, 'node_modules'));
   for (const entry of readdirSync(join(root, 'node_modules'))) {
-    if (!OWN_CACHES.has(entry)) symlinkSync(join(root, 'node_modules', entry), join(dir, 'node_modules', entry));
+    if (!OWN_CACHES.has(entry))
+      symlinkSync(join(root, 'node_modules', entry), join(dir, 'node_modules', entry));
   }
   return dir;
 }
@@ -114,23 +134,27 @@ export async function searchBytes(server, pagePath, queries) {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(server.url(pagePath), { waitUntil: 'load' });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    /** Encoded bytes per request id, from the DevTools protocol (covers worker fetches too). */
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+    const log = recordFetches(page);
+    await log.settle();
     const figures = [];
     for (const query of queries) {
-      bytes = 0;
+      const before = log.fetched.length;
       const found = await page.evaluate(async (q) => {
-        const base = document.querySelector('link[rel="sitemap"]')?.getAttribute('href')?.replace(/sitemap\.xml$/, '') ?? '/';
+        const sitemap = document.querySelector('link[rel="sitemap"]')?.getAttribute('href');
+        const base = sitemap?.replace(/sitemap\.xml$/, '') ?? '/';
         const pagefind = await import(`${base}pagefind/pagefind.js`);
         const search = await pagefind.search(q);
         await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
         return search.results.length;
       }, query);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      figures.push({ query, results: found, bytes });
+      await log.settle(300, 5_000);
+      const fetched = log.fetched.slice(before);
+      figures.push({
+        query,
+        results: found,
+        bytes: fetched.reduce((sum, f) => sum + f.bytes, 0),
+        files: fetched.map((f) => ({ url: new URL(f.url).pathname, bytes: f.bytes })),
+      });
     }
     return figures;
   } finally {
@@ -155,7 +179,8 @@ export async function measureScale({ root, count, port, keep = false }) {
       }
     }
     const build = await run('npm', ['run', 'build'], { cwd: dir });
-    if (build.code !== 0) throw new Error(`build of ${count} pages failed:\n${build.output.slice(-3000)}`);
+    if (build.code !== 0)
+      throw new Error(`build of ${count} pages failed:\n${build.output.slice(-3000)}`);
     const dist = join(dir, 'dist');
     let pagefindMs;
     let pagefindBy = 'build';
@@ -167,7 +192,9 @@ export async function measureScale({ root, count, port, keep = false }) {
     }
     const pagefind = join(dist, 'pagefind');
     const index = ['index', 'fragment'].reduce((sum, d) => sum + dirSize(join(pagefind, d)), 0);
-    const htmlFiles = readdirSync(dist, { recursive: true }).filter((f) => String(f).endsWith('.html'));
+    const htmlFiles = readdirSync(dist, { recursive: true }).filter((f) =>
+      String(f).endsWith('.html'),
+    );
     const html = htmlFiles.reduce((sum, f) => sum + statSync(join(dist, String(f))).size, 0);
     const server = await serve(dist, port);
     let search;
@@ -197,12 +224,26 @@ export async function measureScale({ root, count, port, keep = false }) {
 export function printScale(rows) {
   table(
     'Scale: generated pages (unlisted, half de, half en) on top of the site. Search = bytes Pagefind fetches for the first query "hypervisor" (engine + WASM + metadata + index chunks + 5 result fragments), then for a second query "driver".',
-    ['generated', 'HTML pages', 'build s', 'output MB', 'HTML KB/page', 'Pagefind MB', 'index+fragments MB', 'first search KB', 'next search KB'],
+    [
+      'generated',
+      'HTML pages',
+      'build s',
+      'build ms/page',
+      'output MB',
+      'output KB/page',
+      'HTML KB/page',
+      'Pagefind MB',
+      'index+fragments MB',
+      'first search KB',
+      'next search KB',
+    ],
     rows.map((r) => [
       r.generated,
       r.pages,
       sec(r.buildMs),
+      Math.round(r.buildMs / r.pages),
       mb(r.output),
+      kb(r.output / r.pages),
       kb(r.htmlPerPage),
       mb(r.pagefind),
       mb(r.index),
