@@ -26,6 +26,13 @@ const pages = defineCollection({
     description: z.string().min(20).max(200),
     /** Position in the reading order (previous/next links, navigation). */
     order: z.number().int().positive(),
+    /**
+     * Part of the reading order: listed in the page navigation and linked by previous/next.
+     * An unlisted page is still built and reachable by its URL, the sitemap and search; the
+     * benchmark's thousands of generated pages are unlisted, so the list on every page stays
+     * the curated topics and output grows linearly with content.
+     */
+    listed: z.boolean().default(true),
   }),
 });
 

@@ -5,7 +5,7 @@ import { isLang, type Lang } from '../i18n/ui.ts';
 /** What every page entry carries that navigation needs. */
 export interface PageInfo {
   id: string;
-  data: { title: string; navLabel?: string | undefined; order: number };
+  data: { title: string; navLabel?: string | undefined; order: number; listed?: boolean };
 }
 
 /** Splits an entry id like `en/io-drivers` into language and slug; throws on anything else. */
@@ -17,10 +17,10 @@ export function splitId(id: string): { lang: Lang; slug: string } {
   return { lang, slug };
 }
 
-/** The pages of one language in reading order. */
+/** The listed pages of one language in reading order (unlisted ones are left out). */
 export function inReadingOrder<T extends PageInfo>(pages: readonly T[], lang: Lang): T[] {
   return pages
-    .filter((page) => splitId(page.id).lang === lang)
+    .filter((page) => splitId(page.id).lang === lang && page.data.listed !== false)
     .sort((a, b) => a.data.order - b.data.order);
 }
 

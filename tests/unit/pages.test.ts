@@ -1,7 +1,7 @@
 // Pages: every topic exists in both languages under one slug, with a sound reading order.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { neighbours, splitId } from '../../src/lib/pages.ts';
+import { inReadingOrder, neighbours, splitId } from '../../src/lib/pages.ts';
 import { pageFiles } from './content.ts';
 
 const pages = pageFiles();
@@ -68,5 +68,16 @@ describe('reading order helpers', () => {
     assert.equal(neighbours(list, 'de/c').prev?.id, 'de/b');
     assert.equal(neighbours(list, 'de/c').next, undefined);
     assert.equal(neighbours(list, 'en/a').next, undefined);
+  });
+
+  test('an unlisted page is out of the reading order: not listed, no previous or next', () => {
+    const hidden = { id: 'de/x', data: { title: 'x', order: 4, listed: false } };
+    const withHidden = [...list, hidden];
+    assert.deepEqual(
+      inReadingOrder(withHidden, 'de').map((p) => p.id),
+      ['de/a', 'de/b', 'de/c'],
+    );
+    assert.equal(neighbours(withHidden, 'de/c').next, undefined);
+    assert.deepEqual(neighbours(withHidden, 'de/x'), { prev: undefined, next: undefined });
   });
 });

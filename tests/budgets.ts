@@ -1,0 +1,39 @@
+// Byte budgets of the built site: every figure a reader's browser pays on a first visit,
+// compressed as a host sends it (gzip, zlib's default level 6). They are deterministic, so
+// they are tests (tests/unit/budgets.test.ts); speed, which is not, goes to `npm run bench`.
+// Raise a budget only with a reason as good as the one written beside it.
+
+const KB = 1024;
+
+export const budgets = {
+  /**
+   * A content page's HTML plus its stylesheets: 14 KB. A new TCP connection may send about
+   * ten segments before the first acknowledgement (initial congestion window, RFC 6928:
+   * 10 × 1,460 bytes ≈ 14.6 KB), so a page within this arrives in the first round trip and
+   * can render without waiting for another one, even on a slow, high-latency link.
+   */
+  htmlCss: 14 * KB,
+
+  /**
+   * All script a page without diagrams loads when it opens (inline and files, with their
+   * static imports): 1 KB. Such a page is text; its only scripts are the theme switch (and
+   * the no-flash theme snippet) and the header's search button, which loads the search
+   * itself only when a reader opens it. Anything more is script the reader did not ask for.
+   */
+  scriptWithoutDiagrams: 1 * KB,
+
+  /**
+   * Each diagram's own script (its custom element with its static imports): 4 KB. The figure
+   * is complete as server-rendered SVG; the script only adds interaction, so it must stay
+   * small enough to cost no noticeable time on a slow phone, and a page with several
+   * diagrams still loads less script than one typical web font.
+   */
+  scriptPerDiagram: 4 * KB,
+} as const;
+
+/**
+ * Pages whose purpose is a script-driven tool and that therefore sit outside the 1 KB
+ * script budget: the search page (`/<lang>/search/`) runs the search as soon as it opens
+ * to show the results for `?q=`. Its weight is reported by `npm run bench`.
+ */
+export const scriptBudgetExempt: readonly RegExp[] = [/^\/(de|en)\/search\/$/];
