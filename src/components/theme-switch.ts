@@ -29,7 +29,6 @@ class ThemeSwitch extends HTMLElement {
         // Storage blocked: the choice holds for this page view only.
       }
     });
-    this.hidden = false;
   }
 }
 
