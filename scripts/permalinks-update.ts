@@ -12,4 +12,6 @@ const actual = collect(dist);
 const before: Permalinks = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
 const changes = diff(before, actual);
-console.log(changes ? `permalinks: updated tests/permalinks.json\n${changes}` : 'permalinks: unchanged');
+console.log(
+  changes ? `permalinks: updated tests/permalinks.json\n${changes}` : 'permalinks: unchanged',
+);

@@ -16,8 +16,7 @@ export function anchorsOf(html: string): string[] {
   const ids = new Set<string>();
   for (const [, tag = '', attrs = ''] of html.matchAll(/<([a-zA-Z][\w-]*)(\s[^>]*)?>/g)) {
     const id = /\sid="([^"]+)"/.exec(attrs)?.[1];
-    if (id && (/^h[1-6]$/i.test(tag) || /\sdata-anchor-alias[\s=>]/.test(`${attrs}>`)))
-      ids.add(id);
+    if (id && (/^h[1-6]$/i.test(tag) || /\sdata-anchor-alias[\s=>]/.test(`${attrs}>`))) ids.add(id);
   }
   return [...ids].sort();
 }

@@ -73,7 +73,10 @@ export function glossaryLinks(terms: TermForms[], component = 'GlossaryTerm') {
     const match = /\/content\/pages\/(de|en)\/([^/]+)\.mdx$/.exec(path);
     const lang = match?.[1];
     if (!isLang(lang) || match?.[2] === 'glossary') return false;
-    const pending = terms.map((term) => ({ id: term.id, patterns: term.forms[lang].map(patternOf) }));
+    const pending = terms.map((term) => ({
+      id: term.id,
+      patterns: term.forms[lang].map(patternOf),
+    }));
     return {
       name: 'glossary-links',
       text(node, ctx) {
@@ -88,7 +91,9 @@ export function glossaryLinks(terms: TermForms[], component = 'GlossaryTerm') {
         for (let hit = firstUse(rest, pending); hit; hit = firstUse(rest, pending)) {
           const found = hit;
           if (found.index > 0) parts.push({ type: 'text', value: rest.slice(0, found.index) });
-          parts.push(termNode(component, found.id, rest.slice(found.index, found.index + found.length)));
+          parts.push(
+            termNode(component, found.id, rest.slice(found.index, found.index + found.length)),
+          );
           rest = rest.slice(found.index + found.length);
           pending.splice(
             pending.findIndex((term) => term.id === found.id),
