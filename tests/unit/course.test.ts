@@ -18,7 +18,7 @@ interface Question {
   options: Bilingual[];
   answer: number;
   explanation: Bilingual;
-  claims?: string[];
+  claims?: string[] | undefined;
 }
 const quiz = parse(
   readFileSync(new URL('../../src/content/quiz.yaml', import.meta.url), 'utf8'),
