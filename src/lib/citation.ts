@@ -58,6 +58,7 @@ export function pageCitation(input: {
   const key = `${siteName}-${lang}-${title}`
     .toLowerCase()
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return {
