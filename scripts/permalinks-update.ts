@@ -2,6 +2,7 @@
 // headings on purpose (`npm run build && npm run permalinks:update`), and commit the file.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { collect, diff, type Permalinks } from '../tests/permalinks.ts';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -10,7 +11,9 @@ if (!existsSync(dist)) throw new Error('permalinks: no dist/ – run `npm run bu
 
 const actual = collect(dist);
 const before: Permalinks = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+// Formatted as the repository's Prettier check expects.
+const options = (await resolveConfig(file)) ?? {};
+writeFileSync(file, await format(JSON.stringify(actual), { ...options, filepath: file }));
 const changes = diff(before, actual);
 console.log(
   changes ? `permalinks: updated tests/permalinks.json\n${changes}` : 'permalinks: unchanged',
