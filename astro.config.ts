@@ -1,8 +1,20 @@
 // Site configuration. `SITE_URL` and `BASE_PATH` come from the environment so the same
 // sources build for a local preview (defaults), a domain root or a sub-path of a server.
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import serverConfig from './src/integrations/server-config.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { formsOf, glossaryLinks } from './src/lib/glossary-links.ts';
+
+/** Glossary terms for the plugin that links each term's first use on a page. */
+const glossary = (
+  parse(readFileSync(new URL('./src/content/glossary.yaml', import.meta.url), 'utf8')) as {
+    id: string;
+    term: { de: string; en: string };
+  }[]
+).map((entry) => formsOf(entry.id, entry.term));
 
 export default defineConfig({
   site: process.env['SITE_URL'] ?? 'http://localhost:4321',
@@ -11,7 +23,13 @@ export default defineConfig({
   // link without the slash (/de/architecture) still works.
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), serverConfig()],
+  // MDX runs through Astro's default Markdown processor (Sätteri); its hast plugin links
+  // the first use of each glossary term on a page to the term's entry. The server
+  // configuration files are written for the build's base at the end of the build.
+  integrations: [
+    mdx({ processor: satteri({ hastPlugins: [glossaryLinks(glossary)] }) }),
+    serverConfig(),
+  ],
   // A strict Content Security Policy in a <meta> of every page: Astro adds the hashes of
   // the scripts and styles it inlines; nothing else runs. 'wasm-unsafe-eval' lets search
   // start its WebAssembly; img-src data: is for the search UI's icons. Headers that a

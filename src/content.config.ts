@@ -77,4 +77,29 @@ const glossary = defineCollection({
   }),
 });
 
-export const collections = { pages, claims, context, glossary };
+/** Self-checks: the questions at the end of a content page, one entry per page slug. */
+const quiz = defineCollection({
+  loader: file('src/content/quiz.yaml'),
+  schema: z.object({
+    /** Two to four multiple-choice questions on what the page taught. */
+    questions: z
+      .array(
+        z.object({
+          /** The question, per language. */
+          question: bilingual,
+          /** The choices, in the order shown. */
+          options: z.array(bilingual).min(2).max(5),
+          /** Index (from 0) of the right option. */
+          answer: z.number().int().min(0),
+          /** Why the right option is right, in our own words, per language. */
+          explanation: bilingual,
+          /** Article claims the explanation rests on (cited beside it). */
+          claims: z.array(reference('claims')).min(1),
+        }),
+      )
+      .min(2)
+      .max(4),
+  }),
+});
+
+export const collections = { pages, claims, context, glossary, quiz };

@@ -3,6 +3,7 @@ import A from './A.astro';
 import Cite from './Cite.astro';
 import Context from './Context.astro';
 import GlossaryList from './GlossaryList.astro';
+import GlossaryTerm from './GlossaryTerm.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
 import SourcesList from './SourcesList.astro';
@@ -18,6 +19,7 @@ export const mdxComponents = {
   Cite,
   Context,
   GlossaryList,
+  GlossaryTerm,
   SourcesList,
   LayerStack,
   DeviceSharing,

@@ -1,0 +1,295 @@
+// Course features as a reader meets them: copy link, citations, self-checks, glossary
+// previews, the teachers' page and the handout.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures.ts';
+
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const contentPages = [
+  'start',
+  'architecture',
+  'io-drivers',
+  'advantages',
+  'disadvantages',
+  'vendors',
+  'comparison',
+];
+const pagePath = (lang: string, slug: string) => `/${lang}/${slug === 'start' ? '' : `${slug}/`}`;
+
+/** A tiny BibTeX reader: the entries of a text, each with its type, key and fields. */
+function parseBibtex(
+  text: string,
+): { type: string; key: string; fields: Record<string, string> }[] {
+  const entries = [];
+  for (const m of text.matchAll(/@(\w+)\s*\{\s*([^,\s]+)\s*,([\s\S]*?)\n\}/g)) {
+    const fields: Record<string, string> = {};
+    for (const f of (m[3] ?? '').matchAll(/(\w+)\s*=\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g))
+      fields[(f[1] ?? '').toLowerCase()] = (f[2] ?? '').replace(/^\{|\}$/g, '');
+    entries.push({ type: (m[1] ?? '').toLowerCase(), key: m[2] ?? '', fields });
+  }
+  return entries;
+}
+
+async function axe(page: import('@playwright/test').Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test.describe('copy link', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  });
+
+  test('the button beside a heading puts the absolute URL of that section on the clipboard', async ({
+    page,
+    baseURL,
+  }) => {
+    await page.goto('/en/architecture/');
+    const heading = page.locator('.heading', { has: page.locator('#the-layers-in-a-picture') });
+    await heading
+      .getByRole('button', { name: 'Copy the link to the section “The layers in a picture”' })
+      .click();
+    await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeAttached();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    // The build's site URL may differ from the test server's origin; the path and anchor may not.
+    expect(new URL(copied).pathname + new URL(copied).hash).toBe(
+      '/en/architecture/#the-layers-in-a-picture',
+    );
+    expect(copied).toMatch(/^https?:\/\/[^/]+\/en\/architecture\/#the-layers-in-a-picture$/);
+    expect(baseURL).toBeTruthy();
+  });
+
+  test('works from the keyboard and announces "Link kopiert" in German', async ({ page }) => {
+    await page.goto('/de/io-drivers/');
+    const anchor = page.locator('.heading').first().locator('.heading-anchor');
+    await anchor.focus();
+    await page.keyboard.press('Tab');
+    const button = page.locator(':focus');
+    await expect(button).toHaveClass(/copy-link/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Link kopiert' })).toBeAttached();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const id = await page.locator('h2').first().getAttribute('id');
+    // Non-ASCII anchors (ä) arrive percent-encoded, as in any valid URL.
+    expect(decodeURI(copied)).toMatch(new RegExp(`/de/io-drivers/#${id}$`));
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('status').filter({ hasText: 'Link kopiert' })).toBeAttached();
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('headings keep a plain anchor link and show no copy button', async ({ page }) => {
+    await page.goto('/en/architecture/');
+    const heading = page.locator('.heading', { has: page.locator('#the-layers-in-a-picture') });
+    await expect(heading.locator('a.heading-anchor')).toHaveAttribute(
+      'href',
+      '#the-layers-in-a-picture',
+    );
+    await expect(heading.getByRole('button')).toHaveCount(0);
+  });
+
+  test('every self-check answer is reachable behind its details', async ({ page }) => {
+    for (const slug of contentPages) {
+      await page.goto(pagePath('en', slug));
+      const questions = page.locator('.quiz-question');
+      const count = await questions.count();
+      expect(count, slug).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < count; i++) {
+        const details = questions.nth(i).locator('details');
+        await details.locator('summary').click();
+        await expect(details.getByText(/^Answer: [A-E] – /)).toBeVisible();
+        await expect(details.locator('sup.cite a').first()).toBeVisible();
+      }
+    }
+  });
+});
+
+test.describe('citations', () => {
+  test('every content page has a closed "Cite this page" block whose BibTeX is one full entry', async ({
+    page,
+  }) => {
+    for (const lang of ['de', 'en']) {
+      for (const slug of contentPages) {
+        await page.goto(pagePath(lang, slug));
+        const block = page.locator('details.cite-page');
+        await expect(block).toHaveCount(1);
+        await expect(block).not.toHaveAttribute('open');
+        const bib = (await block.locator('pre').textContent()) ?? '';
+        const entries = parseBibtex(bib);
+        expect(entries, `${lang}/${slug}`).toHaveLength(1);
+        const [entry] = entries;
+        expect(['misc', 'online']).toContain(entry?.type);
+        expect(entry?.fields['title']).toBe(
+          (await page.getByRole('heading', { level: 1 }).textContent())?.trim(),
+        );
+        expect(entry?.fields['author'] ?? entry?.fields['organization']).toBeTruthy();
+        expect(entry?.fields['year']).toMatch(/^\d{4}$/);
+        expect(new URL(entry?.fields['url'] ?? '').pathname).toBe(pagePath(lang, slug));
+      }
+    }
+  });
+
+  test("the teachers' page cites the article with author, title and date, BibTeX highlighted and copyable", async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/en/teachers/');
+    const article = page.locator('[data-citation="article"]');
+    await expect(article).toContainText(
+      'andreas. (2012, December 16). Was ist Bare Metal Virtualisierung?',
+    );
+    await expect(article).toContainText('16 December 2012');
+    const [entry] = parseBibtex((await article.locator('pre').textContent()) ?? '');
+    expect(entry?.type).toBe('misc');
+    expect(entry?.fields).toMatchObject({
+      author: 'andreas',
+      title: 'Was ist Bare Metal Virtualisierung?',
+      year: '2012',
+      date: '2012-12-16',
+    });
+    // Highlighted by Shiki: tokens carry colour classes, no inline styles.
+    await expect(article.locator('pre.shiki [class^="tok-"]').first()).toBeAttached();
+    await expect(article.locator('[style]')).toHaveCount(0);
+    await article.getByRole('button', { name: 'Copy BibTeX' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'BibTeX copied' })).toBeAttached();
+    expect(parseBibtex(await page.evaluate(() => navigator.clipboard.readText()))).toHaveLength(1);
+    // The site's own citation and the agreed link forms are there.
+    await expect(page.locator('[data-citation="site"] pre')).toContainText('@online');
+    await expect(page.getByText(/\/en\/search\/\?q=Hypervisor$/)).toBeVisible();
+    await expect(page.getByText(/\/en\/io-drivers\/#io-path=hosted,step=3$/)).toBeVisible();
+    await expect(page.locator('pre').filter({ hasText: '/en/embed/io-path/' })).toContainText(
+      '<iframe',
+    );
+  });
+});
+
+test.describe('self-checks', () => {
+  test('a wrong answer by mouse and a right one by keyboard each get announced feedback', async ({
+    page,
+  }) => {
+    await page.goto('/en/io-drivers/');
+    const question = page.locator('.quiz-question').first();
+    const feedback = question.getByRole('status');
+    await expect(feedback).toBeEmpty();
+    await question.getByLabel('Because every virtual machine has a device of its own').check();
+    await expect(feedback).toContainText('Not quite. The right answer is A');
+    await expect(
+      question.getByLabel('Because every virtual machine has a device of its own'),
+    ).toHaveAttribute('aria-describedby', (await feedback.getAttribute('id')) ?? '');
+    // Keyboard: arrow keys move within the radio group and choose at once.
+    await question.getByLabel('Because every virtual machine has a device of its own').focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(
+      question.getByLabel('Because no host operating system is in the way'),
+    ).toBeChecked();
+    await expect(feedback).toContainText('Right.');
+    await expect(question.locator('details')).toHaveAttribute('open', '');
+  });
+
+  test('nothing is stored: a reload starts with no answer chosen', async ({ page }) => {
+    await page.goto('/de/vendors/');
+    await page.locator('.quiz-question').first().locator('input').first().check();
+    await page.reload();
+    await expect(page.locator('.quiz-question input:checked')).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+  });
+});
+
+test.describe('glossary links', () => {
+  test('each term is linked once per page at most, never in headings, and not on the glossary page', async ({
+    page,
+  }) => {
+    for (const slug of contentPages) {
+      await page.goto(pagePath('en', slug));
+      const terms = await page
+        .locator('a.glossary-link')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('data-term')));
+      expect(terms.length, slug).toBeGreaterThan(0);
+      expect(new Set(terms).size, slug).toBe(terms.length);
+      await expect(page.locator(':is(h1,h2,h3,a,sup) .glossary-link')).toHaveCount(0);
+    }
+    await page.goto('/en/glossary/');
+    await expect(page.locator('a.glossary-link')).toHaveCount(0);
+  });
+
+  test('the preview opens on hover and on focus, Escape closes it, the link leads to the entry', async ({
+    page,
+  }) => {
+    await page.goto('/en/architecture/');
+    const link = page.locator('a.glossary-link[data-term="hypervisor"]');
+    const preview = page.locator('#glossary-preview-hypervisor');
+    await expect(preview).toBeHidden();
+    await link.hover();
+    await expect(preview).toBeVisible();
+    await expect(preview).toContainText('VMM software');
+    await page.mouse.move(0, 0);
+    await expect(preview).toBeHidden();
+    await link.focus();
+    await expect(preview).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+    await expect(link).toHaveAttribute('aria-describedby', 'glossary-preview-hypervisor');
+    await link.click();
+    await expect(page).toHaveURL(/\/en\/glossary\/#hypervisor$/);
+  });
+});
+
+test.describe('handout', () => {
+  test('holds every content page in reading order, each with its address', async ({ page }) => {
+    await page.goto('/en/handout/');
+    const titles = page.locator('.handout-section > h2');
+    await expect(titles).toHaveCount(9);
+    await expect(titles.first()).toHaveText('Bare-metal virtualization');
+    await expect(page.locator('.handout-url').nth(1)).toContainText('/en/architecture/');
+    await expect(page.getByRole('button', { name: 'Print the handout' })).toBeVisible();
+    // Ids are unique although pages share heading names.
+    const ids = await page.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('in print: no navigation, no buttons, each section shows its URL; the PDF renders', async ({
+    page,
+  }) => {
+    await page.goto('/de/handout/');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '#site-nav', '.pager', '.print-hint', 'copy-link'])
+      await expect(page.locator(selector).first()).toBeHidden();
+    await expect(page.getByRole('navigation')).toHaveCount(
+      await page.getByRole('navigation').count(),
+    );
+    for (const nav of await page.getByRole('navigation').all()) await expect(nav).toBeHidden();
+    const url = await page
+      .locator('.handout .heading')
+      .first()
+      .evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(url).toMatch(/^"https?:\/\/[^"]+\/de\/#was-bare-metal-bedeutet"$/);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+  });
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`axe in ${scheme} mode`, () => {
+    test.use({ colorScheme: scheme });
+
+    for (const path of ['/en/teachers/', '/de/teachers/', '/en/handout/', '/de/handout/'])
+      test(`${path} has no violations`, async ({ page }) => {
+        await page.goto(path);
+        expect(await axe(page)).toEqual([]);
+      });
+
+    test('a page with a glossary preview open and a self-check answered has no violations', async ({
+      page,
+    }) => {
+      await page.goto('/de/io-drivers/');
+      await page.locator('.quiz-question').first().locator('input').nth(1).check();
+      await page.locator('.cite-page summary').click();
+      await page.locator('a.glossary-link').first().focus();
+      await expect(page.locator('.glossary-preview:popover-open')).toHaveCount(1);
+      expect(await axe(page)).toEqual([]);
+    });
+  });
+}

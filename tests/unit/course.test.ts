@@ -1,0 +1,143 @@
+// Course features: self-check questions rest on known claims; citations and glossary
+// matching behave.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { parse } from 'yaml';
+import { bibEscape, bibtex, pageCitation } from '../../src/lib/citation.ts';
+import { firstUse, formsOf, patternOf } from '../../src/lib/glossary-links.ts';
+import { adaptSection } from '../../src/lib/handout.ts';
+import { claims, pageFiles } from './content.ts';
+
+interface Bilingual {
+  de: string;
+  en: string;
+}
+interface Question {
+  question: Bilingual;
+  options: Bilingual[];
+  answer: number;
+  explanation: Bilingual;
+  claims?: string[] | undefined;
+}
+const quiz = parse(
+  readFileSync(new URL('../../src/content/quiz.yaml', import.meta.url), 'utf8'),
+) as { id: string; questions: Question[] }[];
+
+/** Claim ids a question cites that are missing or unknown; empty when it is grounded. */
+export function ungrounded(question: Question, known: Set<string>): string[] {
+  const cited = question.claims ?? [];
+  if (cited.length === 0) return ['(cites no claim)'];
+  return cited.filter((id) => !known.has(id));
+}
+
+describe('self-check questions', () => {
+  const known = new Set(claims().map((c) => c.id));
+  const contentSlugs = [
+    'start',
+    'architecture',
+    'io-drivers',
+    'advantages',
+    'disadvantages',
+    'vendors',
+    'comparison',
+  ];
+
+  test('every content page has two to four questions, and only pages that exist have any', () => {
+    const slugs = new Set(pageFiles().map((p) => p.slug));
+    assert.deepEqual(quiz.map((q) => q.id).sort(), [...contentSlugs].sort());
+    for (const entry of quiz) {
+      assert.ok(slugs.has(entry.id), entry.id);
+      assert.ok(entry.questions.length >= 2 && entry.questions.length <= 4, entry.id);
+    }
+  });
+
+  for (const entry of quiz) {
+    entry.questions.forEach((question, i) => {
+      test(`${entry.id} question ${i + 1} cites known claims and has its answer among the options`, () => {
+        assert.deepEqual(ungrounded(question, known), []);
+        assert.ok(question.answer >= 0 && question.answer < question.options.length);
+        for (const text of [question.question, question.explanation, ...question.options])
+          assert.ok(text.de.trim() && text.en.trim());
+      });
+    });
+  }
+
+  test('the check fails for a question that cites no claim or an unknown one', () => {
+    const base = quiz[0]?.questions[0];
+    assert.ok(base);
+    assert.deepEqual(ungrounded({ ...base, claims: [] }, known), ['(cites no claim)']);
+    assert.deepEqual(ungrounded({ ...base, claims: undefined }, known), ['(cites no claim)']);
+    assert.deepEqual(ungrounded({ ...base, claims: ['no-such-claim'] }, known), ['no-such-claim']);
+  });
+});
+
+describe('citations', () => {
+  test('BibTeX values are escaped and fields aligned', () => {
+    assert.equal(bibEscape('I/O & drivers_{x}'), 'I/O \\& drivers\\_x');
+    assert.equal(
+      bibtex('misc', 'k', [
+        ['a', '1'],
+        ['bbb', '2'],
+      ]),
+      '@misc{k,\n  a   = {1},\n  bbb = {2}\n}',
+    );
+  });
+
+  test('a page citation carries site, title, year and URL in all three forms', () => {
+    const c = pageCitation({
+      lang: 'en',
+      siteName: 'Site',
+      title: 'Page',
+      url: 'https://example.org/kurs/en/page/',
+      date: new Date('2026-03-01T00:00:00Z'),
+      labels: { online: 'Online:', blogPost: 'Blog post', category: 'Category' },
+    });
+    for (const form of [c.apa, c.plain, c.bibtex]) {
+      assert.match(form, /2026/);
+      assert.match(form, /https:\/\/example\.org\/kurs\/en\/page\//);
+      assert.match(form, /Page/);
+    }
+  });
+});
+
+describe('glossary matching', () => {
+  const terms = [
+    formsOf('driver', { de: 'Treiber (Low-Level-Treiber)', en: 'Driver (low-level driver)' }),
+    formsOf('bare-metal', { de: 'Bare Metal', en: 'Bare metal' }),
+  ].map((t) => ({ id: t.id, patterns: t.forms.en.map(patternOf) }));
+
+  const cases: [string, string, string | undefined][] = [
+    ['plain word', 'a driver here', 'driver'],
+    ['plural', 'the drivers', 'drivers'],
+    ['longer form wins', 'its low-level driver', 'low-level driver'],
+    ['hyphenated compound counts', 'a bare-metal system', 'bare-metal'],
+    ['not inside a word', 'screwdrivers', undefined],
+  ];
+  for (const [name, text, expected] of cases) {
+    test(name, () => {
+      const hit = firstUse(text, terms);
+      assert.equal(hit ? text.slice(hit.index, hit.index + hit.length) : undefined, expected);
+    });
+  }
+});
+
+describe('handout sections', () => {
+  test('ids get the page prefix, references follow, headings go one level down', () => {
+    const html =
+      '<div class="heading" data-url="https://x/en/handout/#a"><h2 id="a">A</h2><a href="#a">#</a></div>' +
+      '<p aria-describedby="a other"><a href="/en/handout/glossary/">g</a></p>';
+    const out = adaptSection(html, {
+      slug: 'start',
+      handoutUrl: 'https://x/en/handout/',
+      pageUrl: 'https://x/en/',
+      handoutPath: '/en/handout/',
+      langPath: '/en/',
+    });
+    assert.match(out, /<h3 id="start--a">A<\/h3>/);
+    assert.match(out, /href="#start--a"/);
+    assert.match(out, /data-url="https:\/\/x\/en\/#a"/);
+    assert.match(out, /aria-describedby="start--a other"/);
+    assert.match(out, /href="\/en\/glossary\/"/);
+  });
+});
