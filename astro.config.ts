@@ -2,6 +2,7 @@
 // sources build for a local preview (defaults), a domain root or a sub-path of a server.
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import searchIndex from './scripts/search-index.mjs';
 
 export default defineConfig({
   site: process.env['SITE_URL'] ?? 'http://localhost:4321',
@@ -10,7 +11,7 @@ export default defineConfig({
   // link without the slash (/de/architecture) still works.
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), searchIndex()],
   // A strict Content Security Policy in a <meta> of every page: Astro adds the hashes of
   // the scripts and styles it inlines; nothing else runs. 'wasm-unsafe-eval' lets search
   // start its WebAssembly; img-src data: is for the search UI's icons. Headers that a
