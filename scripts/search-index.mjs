@@ -33,6 +33,7 @@ export const EXCLUDE = [
 export const FALLBACK_GLOBAL = '__siteSearchFallback';
 export const FALLBACK_DIR = 'search-fallback';
 
+const BLOCK = /^(p|li|dt|dd|td|th|tr|br|div|section|figcaption|blockquote|h[1-6]|ul|ol|dl|table)$/;
 const VOID = new Set(
   'area base br col embed hr img input link meta param source track wbr'.split(' '),
 );
@@ -77,7 +78,10 @@ export function extractPage(html) {
       if (tag.attrs.some((a) => a.name === 'data-pagefind-body')) bodyDepth = depth;
       return;
     }
-    if (skipDepth >= 0 || isVoid) return;
+    if (skipDepth >= 0) return;
+    // Block boundaries and line breaks separate words.
+    if (BLOCK.test(tag.tagName)) current.x += ' ';
+    if (isVoid) return;
     if (excluded(tag)) {
       skipDepth = depth;
       return;
@@ -91,11 +95,10 @@ export function extractPage(html) {
       page.sections.push(current);
       into = 'heading';
       headingDepth = depth;
-    } else if (/^(p|li|dt|dd|td|th|figcaption|h[2-6]|div|section|tr)$/.test(tag.tagName)) {
-      current.x += ' ';
     }
   });
   rw.on('endTag', (tag) => {
+    if (bodyDepth >= 0 && skipDepth < 0 && BLOCK.test(tag.tagName)) current.x += ' ';
     if (bodyDepth >= 0 && depth === headingDepth) {
       into = 'text';
       headingDepth = -1;
