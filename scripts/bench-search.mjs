@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 
@@ -158,9 +159,16 @@ async function measure(browser, lang, fallback) {
 await stat(join(DIST, 'pagefind')).catch(() => {
   throw new Error(`no ${DIST}/pagefind: build first (npm run build)`);
 });
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-  stdio: 'ignore',
-});
+// Astro's own entry, run by this Node, so that killing `server` stops the server itself.
+const astro = fileURLToPath(import.meta.resolve('astro/package.json')).replace(
+  /package\.json$/,
+  'astro.mjs',
+);
+const server = spawn(
+  process.execPath,
+  [astro, 'preview', '--host', '127.0.0.1', '--port', String(PORT)],
+  { stdio: 'ignore' },
+);
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });

@@ -126,7 +126,7 @@ class SiteSearch extends HTMLElement {
   #modal: ModalElement | undefined;
   #returnTo: HTMLElement | null = null;
 
-  get lang(): string {
+  get searchLang(): string {
     return this.dataset['lang'] ?? document.documentElement.lang;
   }
 
@@ -184,7 +184,7 @@ class SiteSearch extends HTMLElement {
       });
       const config = document.createElement('pagefind-config');
       config.setAttribute('bundle-path', bundle);
-      config.setAttribute('lang', this.lang);
+      config.setAttribute('lang', this.searchLang);
       config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
       // Search on the page's thread: for an index this small a worker only adds a file.
       config.setAttribute('no-worker', '');
@@ -200,10 +200,10 @@ class SiteSearch extends HTMLElement {
 
   async #useFallback(instance: Instance, retry = false): Promise<void> {
     const globals = globalThis as unknown as Record<string, Record<string, FallbackIndex>>;
-    if (!globals[FALLBACK_GLOBAL]?.[this.lang]) {
-      await loadScript(`${this.base}search-fallback/${this.lang}.js`);
+    if (!globals[FALLBACK_GLOBAL]?.[this.searchLang]) {
+      await loadScript(`${this.base}search-fallback/${this.searchLang}.js`);
     }
-    const index = globals[FALLBACK_GLOBAL]?.[this.lang];
+    const index = globals[FALLBACK_GLOBAL]?.[this.searchLang];
     if (!index) throw new Error('search: the fallback index is missing');
     const root = location.protocol === 'file:' ? new URL(this.base, location.href).href : this.base;
     instance.__pagefind__ = fallbackPagefind(index, root);
