@@ -105,6 +105,20 @@ for (const lang of ['de', 'en'] as const) {
   });
 }
 
+test.describe('when Pagefind’s files cannot be loaded', () => {
+  // Pagefind reports the failed import on the console; that is expected here.
+  test.use({
+    allowedConsole: [/pagefind|Pagefind|Failed to fetch|Failed to load|no known script/],
+  });
+  test('search falls back and still answers', async ({ page }) => {
+    await page.route('**/pagefind/pagefind.js', (route) => route.abort('failed'));
+    await page.goto('/en/');
+    await openWithButton(page);
+    await expectFound(modalInput(page), modal(page), 'en', { q: 'ESXi', page: 'vendors' });
+    await expect(page.locator('site-search')).toHaveAttribute('data-engine', 'fallback');
+  });
+});
+
 test('a result opens its section with the search terms marked', async ({ page }) => {
   await page.goto('/de/');
   await openWithButton(page);
