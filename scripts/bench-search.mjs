@@ -162,7 +162,7 @@ await stat(join(DIST, 'pagefind')).catch(() => {
 // Astro's own entry, run by this Node, so that killing `server` stops the server itself.
 const astro = fileURLToPath(import.meta.resolve('astro/package.json')).replace(
   /package\.json$/,
-  'astro.mjs',
+  'bin/astro.mjs',
 );
 const server = spawn(
   process.execPath,
