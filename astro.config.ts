@@ -15,6 +15,7 @@ const glossary = (
     term: { de: string; en: string };
   }[]
 ).map((entry) => formsOf(entry.id, entry.term));
+import searchIndex from './scripts/search-index.mjs';
 
 export default defineConfig({
   site: process.env['SITE_URL'] ?? 'http://localhost:4321',
@@ -24,10 +25,12 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // MDX runs through Astro's default Markdown processor (Sätteri); its hast plugin links
-  // the first use of each glossary term on a page to the term's entry. The server
-  // configuration files are written for the build's base at the end of the build.
+  // the first use of each glossary term on a page to the term's entry. When the pages are
+  // written, the search indexes are built and the server configuration files are written
+  // for the build's base.
   integrations: [
     mdx({ processor: satteri({ hastPlugins: [glossaryLinks(glossary)] }) }),
+    searchIndex(),
     serverConfig(),
   ],
   // A strict Content Security Policy in a <meta> of every page: Astro adds the hashes of

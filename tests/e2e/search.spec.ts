@@ -1,0 +1,297 @@
+// Search, as a reader uses it: the dialog from the header, `/` and Ctrl+K; the shareable
+// search page with ?q=; nothing loaded before search is opened; the fallback where
+// WebAssembly is missing; no JavaScript at all; and axe on all of it in both themes.
+import AxeBuilder from '@axe-core/playwright';
+import { gzipSync } from 'node:zlib';
+import type { Locator, Page } from '@playwright/test';
+import { expect, sitePages, test } from './fixtures.ts';
+
+type Lang = 'de' | 'en';
+interface Query {
+  q: string;
+  /** Slug of the page that must be among the first three results. */
+  page: string;
+}
+
+/**
+ * The query table. German compounds (checked against Pagefind 1.6): a compound the page
+ * spells out is found by its whole form and by its first part (prefix matching), but not
+ * by a later part ("system" does not find "Gastbetriebssystem"). Where a page says a
+ * compound in other words ("Aufwand bei der Installation"), the build adds the compound
+ * to that section's index entry, so "Installationsaufwand" finds the disadvantages page.
+ */
+const QUERIES: Record<Lang, Query[]> = {
+  de: [
+    { q: 'Treiber', page: 'io-drivers' },
+    { q: 'Echtzeit', page: 'advantages' },
+    { q: 'Installationsaufwand', page: 'disadvantages' },
+    { q: 'ESXi', page: 'vendors' },
+    { q: 'Virtuozzo', page: 'vendors' },
+    { q: 'Hypervisor', page: 'glossary' },
+    { q: 'Echtzeitbetriebssystem', page: 'advantages' },
+    { q: 'Gastbetriebssystem', page: 'glossary' },
+    { q: 'Plattformtreiber', page: 'comparison' },
+    { q: 'Host-Betriebssystem', page: 'architecture' },
+  ],
+  en: [
+    { q: 'driver', page: 'io-drivers' },
+    { q: 'real-time', page: 'advantages' },
+    { q: 'installation', page: 'disadvantages' },
+    { q: 'ESXi', page: 'vendors' },
+    { q: 'Virtuozzo', page: 'vendors' },
+    { q: 'hypervisor', page: 'glossary' },
+  ],
+};
+
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const modal = (page: Page) => page.locator('pagefind-modal dialog');
+const modalInput = (page: Page) => page.locator('pagefind-modal input');
+
+/** The links of the first three results, one array per result. */
+function topThree(scope: Locator): Promise<string[][]> {
+  return scope
+    .locator('.pf-result')
+    .evaluateAll((items) =>
+      items
+        .slice(0, 3)
+        .map((item) =>
+          [...item.querySelectorAll('a')].map(
+            (a) => new URL(a.href).pathname + new URL(a.href).hash,
+          ),
+        ),
+    );
+}
+
+/** Types `q` into `input` and waits until the expected page shows up with a #section link. */
+async function expectFound(input: Locator, results: Locator, lang: Lang, query: Query) {
+  await input.fill(query.q);
+  const path = `/${lang}/${query.page}/`;
+  await expect
+    .poll(
+      async () =>
+        (await topThree(results)).some((links) => links.some((l) => l.startsWith(`${path}#`))),
+      { message: `"${query.q}" lists ${path} with a #section link among the first three` },
+    )
+    .toBe(true);
+}
+
+async function openWithButton(page: Page) {
+  await page.locator('[data-search-trigger]').click();
+  await expect(modal(page)).toBeVisible();
+  await expect(modalInput(page)).toBeFocused();
+}
+
+for (const lang of ['de', 'en'] as const) {
+  test(`${lang}: the query table finds the right page and section (Pagefind)`, async ({ page }) => {
+    await page.goto(`/${lang}/`);
+    await openWithButton(page);
+    for (const query of QUERIES[lang])
+      await expectFound(modalInput(page), modal(page), lang, query);
+  });
+
+  test(`${lang}: without WebAssembly the fallback answers the query table`, async ({ page }) => {
+    await page.addInitScript(() => {
+      delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+    });
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`/${lang}/architecture/`);
+    await openWithButton(page);
+    for (const query of QUERIES[lang])
+      await expectFound(modalInput(page), modal(page), lang, query);
+    await expect(page.locator('site-search')).toHaveAttribute('data-engine', 'fallback');
+    expect(fetched).toContain(`/search-fallback/${lang}.js`);
+    expect(fetched.filter((p) => /pagefind\.js$|\.pagefind$|pagefind-worker/.test(p))).toEqual([]);
+  });
+}
+
+test.describe('when Pagefind’s files cannot be loaded', () => {
+  // Pagefind reports the failed import on the console; that is expected here.
+  test.use({
+    allowedConsole: [/pagefind|Pagefind|Failed to fetch|Failed to load|no known script/],
+  });
+  test('search falls back and still answers', async ({ page }) => {
+    await page.route('**/pagefind/pagefind.js', (route) => route.abort('failed'));
+    await page.goto('/en/');
+    await openWithButton(page);
+    await expectFound(modalInput(page), modal(page), 'en', { q: 'ESXi', page: 'vendors' });
+    await expect(page.locator('site-search')).toHaveAttribute('data-engine', 'fallback');
+  });
+});
+
+test('a result opens its section with the search terms marked', async ({ page }) => {
+  await page.goto('/de/');
+  await openWithButton(page);
+  await modalInput(page).fill('Treiber');
+  const link = modal(page).locator('a[href*="/de/io-drivers/"][href*="#"]').first();
+  await link.click();
+  await expect(page).toHaveURL(/\/de\/io-drivers\/\?pagefind-highlight=treiber#/);
+  await expect(page.locator('mark.pagefind-highlight').first()).toBeVisible();
+});
+
+test('keyboard: / and Ctrl+K open, arrows and Enter follow a result, Escape returns focus', async ({
+  page,
+}) => {
+  await page.goto('/en/');
+  const langSwitch = page.locator('.lang-switch');
+  await langSwitch.focus();
+  await page.keyboard.press('/');
+  await expect(modal(page)).toBeVisible();
+  await expect(modalInput(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(modal(page)).toBeHidden();
+  await expect(langSwitch).toBeFocused();
+
+  await page.keyboard.press('Control+k');
+  await expect(modal(page)).toBeVisible();
+  await expect(modalInput(page)).toBeFocused();
+  await page.keyboard.type('ESXi');
+  await expect(modal(page).locator('.pf-result').first()).toContainText('Vendors');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/en\/vendors\//);
+});
+
+test('a slash typed into a field stays in the field', async ({ page }) => {
+  await page.goto('/en/search/');
+  const input = page.locator('[data-search-live] input');
+  await input.fill('a/b');
+  await expect(input).toHaveValue('a/b');
+  await expect(page.locator('pagefind-modal')).toHaveCount(0);
+});
+
+test('nothing of search is fetched before it is opened; the first open stays under 150 KB', async ({
+  page,
+}) => {
+  const early: string[] = [];
+  const onEarly = (r: { url(): string }) => early.push(new URL(r.url()).pathname);
+  page.on('request', onEarly);
+  await page.goto('/de/architecture/');
+  await page.waitForLoadState('networkidle');
+  page.off('request', onEarly);
+  expect(early.filter((p) => /pagefind|search-fallback/.test(p))).toEqual([]);
+
+  // Bytes as they would travel compressed: `astro preview` does not gzip, so each body is
+  // gzipped here (Pagefind's index and WebAssembly files are gzipped already).
+  const sizes: Promise<number>[] = [];
+  page.context().on('response', (response) => {
+    sizes.push(
+      response.body().then(
+        (body) => Math.min(body.length, gzipSync(body).length),
+        () => 0,
+      ),
+    );
+  });
+  const urls: string[] = [];
+  page.context().on('request', (r) => urls.push(new URL(r.url()).pathname));
+  await openWithButton(page);
+  await modalInput(page).fill('Hypervisor');
+  await expect(modal(page).locator('.pf-result').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(urls.some((u) => u.endsWith('.pagefind') && u.includes('wasm'))).toBe(true);
+  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  expect(total, `first open fetched ${total} bytes`).toBeLessThanOrEqual(150 * 1024);
+});
+
+test.describe('the search page', () => {
+  test('reads ?q= and shows results that a teacher can link', async ({ page }) => {
+    await page.goto('/en/search/?q=hypervisor');
+    const search = page.locator('[data-search-page]');
+    await expect(search.locator('[data-search-live] input')).toHaveValue('hypervisor');
+    await expect
+      .poll(async () => (await topThree(search)).flat().some((l) => l.startsWith('/en/glossary/#')))
+      .toBe(true);
+    await expect(search.getByText('Search needs JavaScript')).toBeHidden();
+  });
+
+  test('typing over a linked query shows the new query’s results', async ({ page }) => {
+    await page.goto('/de/search/?q=Hypervisor');
+    await page.locator('[data-search-live] input').fill('ESXi');
+    const results = page.locator('[data-search-page] .pf-result');
+    await expect(page.locator('pagefind-summary')).toContainText('ESXi');
+    await expect(results).toHaveCount(1);
+    await expect(results.first()).toContainText('Anbieter');
+    await expect(page).toHaveURL(/\?q=ESXi$/);
+  });
+
+  const hostile = [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    `'"\`\${1}{{1}}`,
+    '</title><svg onload=alert(1)>',
+    'x'.repeat(10_000),
+  ];
+  for (const [i, q] of hostile.entries()) {
+    test(`shows hostile query ${i + 1} as text, runs nothing`, async ({ page }) => {
+      page.on('dialog', (d) => {
+        throw new Error(`dialog opened: ${d.message()}`);
+      });
+      await page.goto(`/de/search/?q=${encodeURIComponent(q)}`);
+      const input = page.locator('[data-search-live] input');
+      await expect(input).toHaveValue(q.slice(0, 200));
+      await expect(page.locator('[data-search-page] img, [data-search-page] script')).toHaveCount(
+        0,
+      );
+      // Still usable: a new search answers.
+      await input.fill('Treiber');
+      await expect(page.locator('[data-search-page] .pf-result').first()).toBeVisible();
+    });
+  }
+
+  for (const raw of ['%E0%A4%A', '%', '%%%', '%C0%AF', 'a&q=b&q=%ZZ']) {
+    test(`survives the broken escape ${raw}`, async ({ page }) => {
+      await page.goto(`/de/search/?q=${raw}`);
+      await expect(page.locator('h1')).toHaveText('Suche');
+      const input = page.locator('[data-search-live] input');
+      await expect(input).toBeVisible();
+      await input.fill('ESXi');
+      await expect(page.locator('[data-search-page] .pf-result').first()).toBeVisible();
+    });
+  }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const lang of ['de', 'en'] as const) {
+    test(`${lang}: the search link leads to a page that lists every page and the glossary`, async ({
+      page,
+    }) => {
+      await page.goto(`/${lang}/vendors/`);
+      await page.locator('[data-search-trigger]').click();
+      await expect(page).toHaveURL(`/${lang}/search/`);
+      await expect(page.locator('[data-search-nojs]')).toBeVisible();
+      await expect(page.locator('[data-search-nojs]')).toContainText('JavaScript');
+      const listed = await page
+        .locator('.search-all a')
+        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      for (const p of sitePages().filter((p) => p.lang === lang)) expect(listed).toContain(p.path);
+      expect(listed).toContain(`/${lang}/glossary/`);
+    });
+  }
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} mode`, () => {
+    test.use({ colorScheme: scheme });
+    test('the search page with results has no axe violations', async ({ page }) => {
+      await page.goto('/de/search/?q=Treiber');
+      await expect(page.locator('[data-search-page] .pf-result').first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+        [],
+      );
+    });
+
+    test('the open search dialog has no axe violations', async ({ page }) => {
+      await page.goto('/en/');
+      await openWithButton(page);
+      await modalInput(page).fill('driver');
+      await expect(modal(page).locator('.pf-result').first()).toBeVisible();
+      await page.screenshot({ path: `test-results/search-modal-${scheme}.png` });
+      const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+        [],
+      );
+    });
+  });
+}
