@@ -6,7 +6,8 @@
 // What it rewrites, and why:
 // - Every link and asset URL under the site's base (href, src, action, data-href-*) becomes
 //   a relative path to a file, ending in index.html: a browser opening files has no server
-//   to turn `/de/architecture/` into `de/architecture/index.html`.
+//   to turn `/de/architecture/` into `de/architecture/index.html`. `data-base` (the root
+//   for scripts that build URLs) becomes the relative path of the site's root folder.
 // - Module scripts become classic, deferred scripts bundled by esbuild: browsers refuse to
 //   load `type="module"` scripts from file:// pages.
 // - The Content Security Policy keeps every directive, with script-src listing the
@@ -105,9 +106,11 @@ async function classic(key, entry) {
         name: 'site-paths',
         setup(b) {
           b.onResolve({ filter: /^\// }, (args) =>
-            args.path.startsWith(base) && existsSync(join(out, args.path.slice(base.length)))
-              ? { path: join(out, args.path.slice(base.length)) }
-              : { path: args.path, external: true },
+            args.kind === 'entry-point'
+              ? undefined
+              : args.path.startsWith(base) && existsSync(join(out, args.path.slice(base.length)))
+                ? { path: join(out, args.path.slice(base.length)) }
+                : { path: args.path, external: true },
           );
         },
       },
@@ -133,7 +136,13 @@ async function rewritePage(page) {
   rewriter.on('startTag', (tag, raw) => {
     let changed = false;
     for (const attr of tag.attrs) {
-      if (['href', 'src', 'action'].includes(attr.name) || attr.name.startsWith('data-href')) {
+      if (attr.name === 'data-base' && attr.value === base) {
+        // The site's root, for scripts that build URLs (search): a relative folder path.
+        [attr.value, changed] = [`${posix.relative(posix.dirname(page), '.') || '.'}/`, true];
+      } else if (
+        ['href', 'src', 'action'].includes(attr.name) ||
+        attr.name.startsWith('data-href')
+      ) {
         const next = rewriteUrl(attr.value, page);
         if (next !== attr.value) [attr.value, changed] = [next, true];
       }

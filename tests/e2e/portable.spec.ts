@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, sitePages, test } from './fixtures.ts';
+import { modal, modalInput, QUERIES, topThree } from './search-helpers.ts';
 
 const folder = fileURLToPath(new URL('../../dist-portable/bare-metal-explainer/', import.meta.url));
 const home = pathToFileURL(`${folder}index.html`).href;
@@ -87,3 +88,31 @@ test('the language and theme switches work from disk', async ({ page }) => {
   await select.selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
+
+for (const lang of ['de', 'en'] as const) {
+  test(`${lang}: search answers the query table from disk and opens a result`, async ({ page }) => {
+    await page.goto(fileUrl(`/${lang}/architecture/`));
+    await page.locator('[data-search-trigger]').click();
+    await expect(modal(page)).toBeVisible();
+    for (const query of QUERIES[lang]) {
+      await modalInput(page).fill(query.q);
+      const wanted = `/${lang}/${query.page}/index.html#`;
+      await expect
+        .poll(async () => (await topThree(modal(page))).flat().some((l) => l.includes(wanted)), {
+          message: `"${query.q}" lists ${wanted} among the first three`,
+        })
+        .toBe(true);
+    }
+    await expect(page.locator('site-search')).toHaveAttribute('data-engine', 'fallback');
+    const result = modal(page).locator(`a[href*="/${lang}/io-drivers/index.html#"]`).first();
+    await modalInput(page).fill(QUERIES[lang][0]?.q ?? '');
+    const target = new URL(
+      (await result.getAttribute('href', { timeout: 10_000 })) ?? '',
+      page.url(),
+    );
+    await result.click();
+    await expect(page).toHaveURL(target.href);
+    const id = decodeURIComponent(target.hash.slice(1));
+    await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+  });
+}

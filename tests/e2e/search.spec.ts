@@ -5,62 +5,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { expect, sitePages, test } from './fixtures.ts';
-
-type Lang = 'de' | 'en';
-interface Query {
-  q: string;
-  /** Slug of the page that must be among the first three results. */
-  page: string;
-}
-
-/**
- * The query table. German compounds (checked against Pagefind 1.6): a compound the page
- * spells out is found by its whole form and by its first part (prefix matching), but not
- * by a later part ("system" does not find "Gastbetriebssystem"). Where a page says a
- * compound in other words ("Aufwand bei der Installation"), the build adds the compound
- * to that section's index entry, so "Installationsaufwand" finds the disadvantages page.
- */
-const QUERIES: Record<Lang, Query[]> = {
-  de: [
-    { q: 'Treiber', page: 'io-drivers' },
-    { q: 'Echtzeit', page: 'advantages' },
-    { q: 'Installationsaufwand', page: 'disadvantages' },
-    { q: 'ESXi', page: 'vendors' },
-    { q: 'Virtuozzo', page: 'vendors' },
-    { q: 'Hypervisor', page: 'glossary' },
-    { q: 'Echtzeitbetriebssystem', page: 'advantages' },
-    { q: 'Gastbetriebssystem', page: 'glossary' },
-    { q: 'Plattformtreiber', page: 'comparison' },
-    { q: 'Host-Betriebssystem', page: 'architecture' },
-  ],
-  en: [
-    { q: 'driver', page: 'io-drivers' },
-    { q: 'real-time', page: 'advantages' },
-    { q: 'installation', page: 'disadvantages' },
-    { q: 'ESXi', page: 'vendors' },
-    { q: 'Virtuozzo', page: 'vendors' },
-    { q: 'hypervisor', page: 'glossary' },
-  ],
-};
+import { modal, modalInput, QUERIES, topThree, type Lang, type Query } from './search-helpers.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const modal = (page: Page) => page.locator('pagefind-modal dialog');
-const modalInput = (page: Page) => page.locator('pagefind-modal input');
-
-/** The links of the first three results, one array per result. */
-function topThree(scope: Locator): Promise<string[][]> {
-  return scope
-    .locator('.pf-result')
-    .evaluateAll((items) =>
-      items
-        .slice(0, 3)
-        .map((item) =>
-          [...item.querySelectorAll('a')].map(
-            (a) => new URL(a.href).pathname + new URL(a.href).hash,
-          ),
-        ),
-    );
-}
 
 /** Types `q` into `input` and waits until the expected page shows up with a #section link. */
 async function expectFound(input: Locator, results: Locator, lang: Lang, query: Query) {

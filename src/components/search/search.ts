@@ -205,8 +205,9 @@ class SiteSearch extends HTMLElement {
     }
     const index = globals[FALLBACK_GLOBAL]?.[this.searchLang];
     if (!index) throw new Error('search: the fallback index is missing');
-    const root = location.protocol === 'file:' ? new URL(this.base, location.href).href : this.base;
-    instance.__pagefind__ = fallbackPagefind(index, root);
+    // On file:// the base is a relative path (see scripts/portable.mjs); the results UI
+    // accepts relative links but not file:// ones.
+    instance.__pagefind__ = fallbackPagefind(index, this.base);
     this.dataset['engine'] = 'fallback';
     if (retry && instance.searchTerm) instance.triggerSearch(instance.searchTerm);
   }
