@@ -86,18 +86,17 @@ export abstract class DiagramElement extends HTMLElement {
     for (const [key, value] of Object.entries(state)) {
       this.figure.setAttribute(`data-state-${key}`, value);
       for (const group of this.all(`[role="radiogroup"][data-key="${key}"]`)) {
-        for (const radio of group.querySelectorAll<HTMLElement>('[role="radio"]')) {
+        const radios = [...group.querySelectorAll<HTMLElement>('[role="radio"]')];
+        const none = !radios.some((r) => r.dataset['value'] === value);
+        radios.forEach((radio, i) => {
           const on = radio.dataset['value'] === value;
           radio.setAttribute('aria-checked', String(on));
-          radio.tabIndex = on ? 0 : -1;
-        }
+          radio.tabIndex = on || (none && !i) ? 0 : -1;
+        });
       }
       for (const sw of this.all(`[role="switch"][data-key="${key}"]`))
         sw.setAttribute('aria-checked', String(sw.dataset['on'] === value));
-      for (const input of this.all<HTMLInputElement>(`input[data-key="${key}"]`)) {
-        input.value = value;
-        input.setAttribute('aria-valuetext', value);
-      }
+      for (const input of this.all<HTMLInputElement>(`input[data-key="${key}"]`)) input.value = value;
     }
     for (const el of this.all('[data-show]')) {
       const shown = (el.dataset['show'] ?? '').split(' ').every((cond) => {
