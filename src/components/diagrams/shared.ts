@@ -24,9 +24,10 @@ export abstract class DiagramElement extends HTMLElement {
   fromFragment(s: DiagramState): State {
     return { main: s.main, ...s.params };
   }
-  /** Internal state → fragment state. */
+  /** Internal state → fragment state; keys at their default value are left out. */
   toFragment(s: State): DiagramState {
-    const { main = '', ...params } = s;
+    const { main = '', ...rest } = s;
+    const params = Object.fromEntries(Object.entries(rest).filter(([k, v]) => v !== this.defaults[k]));
     return { main, params };
   }
   /** Keeps a state valid (e.g. a step beyond the path's end); called on every change. */
@@ -109,6 +110,8 @@ export abstract class DiagramElement extends HTMLElement {
       const [key = '', value] = (el.dataset['pick'] ?? '').split('=');
       el.classList.toggle('is-on', state[key] === value);
     }
+    const open = document.querySelector<HTMLAnchorElement>(`a[data-open="${this.id$}"]`);
+    if (open) open.href = `${open.dataset['href']}#${this.fragment()}`;
     this.draw();
   }
 
