@@ -87,9 +87,13 @@ const cases: Case[] = [
     page: '/en/comparison/',
     fragment: 'architecture-fit=yny-',
     restored: async (fig) => {
-      await expect(fig.getByRole('radiogroup', { name: /I\/O/ }).getByRole('radio', { name: 'Yes' })).toHaveAttribute('aria-checked', 'true');
+      await expect(
+        fig.getByRole('radiogroup', { name: /I\/O/ }).getByRole('radio', { name: 'Yes' }),
+      ).toHaveAttribute('aria-checked', 'true');
       await expect(fig.getByText('point both ways')).toBeVisible();
-      await expect(fig.locator('.result').getByText('noticeably more work than a hosted')).toBeVisible();
+      await expect(
+        fig.locator('.result').getByText('noticeably more work than a hosted'),
+      ).toBeVisible();
     },
     isDefault: async (fig) => {
       await expect(fig.getByRole('radio', { checked: true })).toHaveCount(0);
@@ -114,7 +118,12 @@ for (const c of cases) {
       await c.restored(fig);
     });
 
-    for (const junk of ['garbage', `${c.id}=nonsense,step=99`, `${c.id}=%E0%A4%A`, `${c.id}=<b>x</b>`]) {
+    for (const junk of [
+      'garbage',
+      `${c.id}=nonsense,step=99`,
+      `${c.id}=%E0%A4%A`,
+      `${c.id}=<b>x</b>`,
+    ]) {
       test(`the fragment #${junk} shows the default view without an error`, async ({ page }) => {
         await page.goto(`${c.page}#${junk}`);
         await c.isDefault(figure(page, c.id));
@@ -140,13 +149,17 @@ for (const c of cases) {
             .withTags(tags)
             .analyze();
           expect(
-            violations.map((v) => `${state} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+            violations.map(
+              (v) => `${state} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+            ),
           ).toEqual([]);
         }
       });
     }
 
-    test('without JavaScript: the complete figure, caption and text alternative', async ({ browser }) => {
+    test('without JavaScript: the complete figure, caption and text alternative', async ({
+      browser,
+    }) => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       await page.goto(c.page);
@@ -240,7 +253,9 @@ test.describe('keyboard, pointer and touch', () => {
     await expect(live(page, 'layer-stack')).toContainText('ordinary program');
   });
 
-  test('I/O path: buttons and keys step through the layers; play runs to the end', async ({ page }) => {
+  test('I/O path: buttons and keys step through the layers; play runs to the end', async ({
+    page,
+  }) => {
     await page.goto('/en/io-drivers/');
     const fig = figure(page, 'io-path');
     const say = live(page, 'io-path');
@@ -262,7 +277,9 @@ test.describe('keyboard, pointer and touch', () => {
     await fig.getByRole('button', { name: 'Back' }).click();
     await expect(say).toContainText('layer 1 of the 4');
     await radio(fig, 'op', 'Send over the network').click();
-    await expect(fig.locator('svg[data-arch="hosted"]').getByText('Hardware: network card')).toBeVisible();
+    await expect(
+      fig.locator('svg[data-arch="hosted"]').getByText('Hardware: network card'),
+    ).toBeVisible();
     await fig.getByRole('button', { name: 'Play' }).click();
     await expect(fig.getByRole('button', { name: 'Pause' })).toBeVisible();
     await expect(say).toContainText('layer 4 of the 4', { timeout: 10_000 });
@@ -271,7 +288,9 @@ test.describe('keyboard, pointer and touch', () => {
     await expect(say).toContainText('layer 1 of the 4');
   });
 
-  test('device sharing: the slider by keys, the switch by Space and by touch', async ({ browser }) => {
+  test('device sharing: the slider by keys, the switch by Space and by touch', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ hasTouch: true });
     const page = await context.newPage();
     await page.goto('/en/io-drivers/');
@@ -309,7 +328,10 @@ test.describe('keyboard, pointer and touch', () => {
     await page.keyboard.press('Tab');
     await expect(groups.nth(1).getByRole('radio', { name: 'Yes' })).toBeFocused();
     await page.keyboard.press('End');
-    await expect(groups.nth(1).getByRole('radio', { name: 'No' })).toHaveAttribute('aria-checked', 'true');
+    await expect(groups.nth(1).getByRole('radio', { name: 'No' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
     await groups.nth(2).getByRole('radio', { name: 'Yes' }).tap();
     await expect(live(page, 'architecture-fit')).toContainText('point both ways');
     await groups.nth(0).getByRole('radio', { name: 'No' }).tap();
@@ -325,9 +347,11 @@ test.describe('keyboard, pointer and touch', () => {
 test.describe('weight', () => {
   const dist = new URL('../../dist/', import.meta.url);
   const scriptsOf = (path: string) =>
-    [...readFileSync(new URL(`${path}index.html`, dist), 'utf8').matchAll(/src="\/(_astro\/[^"]+\.js)"/g)].map(
-      (m) => m[1] ?? '',
-    );
+    [
+      ...readFileSync(new URL(`${path}index.html`, dist), 'utf8').matchAll(
+        /src="\/(_astro\/[^"]+\.js)"/g,
+      ),
+    ].map((m) => m[1] ?? '');
   /** A script with the modules it imports, as the browser loads them. */
   const withImports = (file: string): string[] => {
     const code = readFileSync(new URL(file, dist), 'utf8');
@@ -339,17 +363,25 @@ test.describe('weight', () => {
   const gzip = (file: string) => gzipSync(readFileSync(new URL(file, dist))).length;
 
   test('each diagram script, with the shared module it loads, is at most 4 KB gzip', () => {
-    const files = readdirSync(new URL('_astro/', dist)).filter((f) => /^Diagram\.astro.*\.js$/.test(f));
+    const files = readdirSync(new URL('_astro/', dist)).filter((f) =>
+      /^Diagram\.astro.*\.js$/.test(f),
+    );
     expect(files.length).toBe(4);
     for (const file of files) {
-      const total = [...new Set(withImports(`_astro/${file}`))].reduce((sum, f) => sum + gzip(f), 0);
+      const total = [...new Set(withImports(`_astro/${file}`))].reduce(
+        (sum, f) => sum + gzip(f),
+        0,
+      );
       expect(total, file).toBeLessThanOrEqual(4096);
     }
   });
 
   test('a page loads only the scripts of the diagrams it shows', () => {
     for (const path of ['en/vendors/', 'de/glossary/', 'en/', 'de/sources/']) {
-      expect(scriptsOf(path).filter((s) => /Diagram|shared/.test(s)), path).toEqual([]);
+      expect(
+        scriptsOf(path).filter((s) => /Diagram|shared/.test(s)),
+        path,
+      ).toEqual([]);
     }
     expect(scriptsOf('en/architecture/').filter((s) => /Diagram/.test(s))).toHaveLength(1);
     expect(scriptsOf('de/io-drivers/').filter((s) => /Diagram/.test(s))).toHaveLength(2);

@@ -9,3 +9,8 @@ export const diagramPages = {
 
 export type DiagramId = keyof typeof diagramPages;
 export const diagramIds = Object.keys(diagramPages) as DiagramId[];
+
+/** Attributes that hide a server-rendered alternative (SVG elements included) until chosen. */
+export function hiddenIf(hide: boolean): Record<string, string> {
+  return hide ? { hidden: '' } : {};
+}

@@ -7,7 +7,12 @@
 // - the text of the visible `[data-say]` elements is what the live region announces;
 // - the figure mirrors each state key as `data-state-<key>` for the CSS.
 // Controls start `hidden` (no dead buttons without JavaScript) and are revealed here.
-import { formatState, parseState, type DiagramState, type StateSpec } from '../../lib/diagram-state.ts';
+import {
+  formatState,
+  parseState,
+  type DiagramState,
+  type StateSpec,
+} from '../../lib/diagram-state.ts';
 
 export type State = Record<string, string>;
 
@@ -27,7 +32,9 @@ export abstract class DiagramElement extends HTMLElement {
   /** Internal state → fragment state; keys at their default value are left out. */
   toFragment(s: State): DiagramState {
     const { main = '', ...rest } = s;
-    const params = Object.fromEntries(Object.entries(rest).filter(([k, v]) => v !== this.defaults[k]));
+    const params = Object.fromEntries(
+      Object.entries(rest).filter(([k, v]) => v !== this.defaults[k]),
+    );
     return { main, params };
   }
   /** Keeps a state valid (e.g. a step beyond the path's end); called on every change. */
@@ -62,7 +69,9 @@ export abstract class DiagramElement extends HTMLElement {
   /** Applies the fragment's state, or the default when the fragment is not for us. */
   restore(announce: boolean): void {
     const parsed = parseState(location.hash, this.id$, this.spec);
-    this.apply(parsed ? this.fix({ ...this.defaults, ...this.fromFragment(parsed) }) : this.defaults);
+    this.apply(
+      parsed ? this.fix({ ...this.defaults, ...this.fromFragment(parsed) }) : this.defaults,
+    );
     if (parsed) {
       this.figure.scrollIntoView({ block: 'start' });
       if (announce) this.say();
@@ -97,7 +106,8 @@ export abstract class DiagramElement extends HTMLElement {
       }
       for (const sw of this.all(`[role="switch"][data-key="${key}"]`))
         sw.setAttribute('aria-checked', String(sw.dataset['on'] === value));
-      for (const input of this.all<HTMLInputElement>(`input[data-key="${key}"]`)) input.value = value;
+      for (const input of this.all<HTMLInputElement>(`input[data-key="${key}"]`))
+        input.value = value;
     }
     for (const el of this.all('[data-show]')) {
       const shown = (el.dataset['show'] ?? '').split(' ').every((cond) => {

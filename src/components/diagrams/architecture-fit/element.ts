@@ -13,7 +13,9 @@ class ArchitectureFit extends DiagramElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.querySelector('[data-do="reset"]')?.addEventListener('click', () => this.set(this.defaults));
+    this.querySelector('[data-do="reset"]')?.addEventListener('click', () =>
+      this.set(this.defaults),
+    );
   }
 
   override fromFragment(s: DiagramState): State {
@@ -30,14 +32,19 @@ class ArchitectureFit extends DiagramElement {
     const pro = yes.filter((k) => FOR.includes(k)).length;
     const con = yes.length - pro;
     const answered = KEYS.some((k) => s[k] !== '-');
-    const verdict = pro && con ? 'both' : pro ? 'for' : con ? 'against' : answered ? 'none' : 'open';
+    const verdict =
+      pro && con ? 'both' : pro ? 'for' : con ? 'against' : answered ? 'none' : 'open';
     return { ...s, verdict, tilt: String(con - pro) };
   }
 
   override draw(): void {
+    // The heavier side goes down: the arguments against bare metal hang on the right.
+    const angle = Number(this.state['tilt']) * 6;
+    const drop = 90 * Math.sin((angle * Math.PI) / 180);
     const beam = this.querySelector<SVGElement>('.beam');
-    // The heavier side goes down: arguments against bare metal on the right.
-    if (beam) beam.style.transform = `rotate(${Number(this.state['tilt']) * 6}deg)`;
+    if (beam) beam.style.transform = `rotate(${angle}deg)`;
+    for (const pan of this.all('[data-pan]'))
+      pan.style.transform = `translateY(${pan.dataset['pan'] === 'for' ? -drop : drop}px)`;
   }
 }
 

@@ -37,7 +37,9 @@ class IoPath extends DiagramElement {
     const last = LENGTH[this.state['main'] ?? ''] ?? 3;
     if (action === 'play') return this.timer ? this.stop() : this.play(step >= last);
     this.stop();
-    const to = { first: 1, last, back: Math.max(1, step - 1), next: Math.min(last, step + 1) }[action];
+    const to = { first: 1, last, back: Math.max(1, step - 1), next: Math.min(last, step + 1) }[
+      action
+    ];
     if (to) this.set({ step: String(to) });
   }
 
@@ -69,7 +71,8 @@ class IoPath extends DiagramElement {
       el.classList.toggle('is-on', at === step);
       el.classList.toggle('is-done', at < step);
     }
-    for (const el of this.all('[data-hop]')) el.classList.toggle('is-done', Number(el.dataset['hop']) <= step);
+    for (const el of this.all('[data-hop]'))
+      el.classList.toggle('is-done', Number(el.dataset['hop']) <= step);
     const play = this.querySelector<HTMLElement>('[data-do="play"]');
     if (play) {
       play.textContent = (this.timer ? play.dataset['pause'] : play.dataset['play']) ?? '';
