@@ -8,7 +8,9 @@ import H2 from './H2.astro';
 import H3 from './H3.astro';
 import SourcesList from './SourcesList.astro';
 import Table from './Table.astro';
+import ArchitectureFit from './diagrams/architecture-fit/Diagram.astro';
 import DeviceSharing from './diagrams/device-sharing/Diagram.astro';
+import IoPath from './diagrams/io-path/Diagram.astro';
 import LayerStack from './diagrams/layer-stack/Diagram.astro';
 
 export const mdxComponents = {
@@ -23,4 +25,6 @@ export const mdxComponents = {
   SourcesList,
   LayerStack,
   DeviceSharing,
+  IoPath,
+  ArchitectureFit,
 };

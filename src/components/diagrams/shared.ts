@@ -1,0 +1,199 @@
+// The one client module the diagrams share. A diagram's element extends DiagramElement,
+// which keeps its state in ARIA attributes and the URL fragment and lets the
+// server-rendered markup do the rest:
+// - controls carry `data-key`: a role="radiogroup" of role="radio" buttons, a
+//   role="switch" button (`data-on` / `data-off` values) or an <input type="range">;
+// - any element with `data-show="key=a|b other=c"` is shown only while every condition holds;
+// - the text of the visible `[data-say]` elements is what the live region announces;
+// - the figure mirrors each state key as `data-state-<key>` for the CSS.
+// Controls start `hidden` (no dead buttons without JavaScript) and are revealed here.
+import {
+  formatState,
+  parseState,
+  type DiagramState,
+  type StateSpec,
+} from '../../lib/diagram-state.ts';
+
+export type State = Record<string, string>;
+
+export abstract class DiagramElement extends HTMLElement {
+  /** What the fragment may hold. */
+  abstract spec: StateSpec;
+  /** The default view; its keys are the state's keys. */
+  abstract defaults: State;
+  state: State = {};
+  figure!: HTMLElement;
+  id$ = '';
+
+  /** Fragment state → internal state (override when the two differ). */
+  fromFragment(s: DiagramState): State {
+    return { main: s.main, ...s.params };
+  }
+  /** Internal state → fragment state; keys at their default value are left out. */
+  toFragment(s: State): DiagramState {
+    const { main = '', ...rest } = s;
+    const params = Object.fromEntries(
+      Object.entries(rest).filter(([k, v]) => v !== this.defaults[k]),
+    );
+    return { main, params };
+  }
+  /** Keeps a state valid (e.g. a step beyond the path's end); called on every change. */
+  fix(s: State): State {
+    return s;
+  }
+  /** Anything beyond the declarative markup, run after each state change. */
+  draw(): void {}
+
+  connectedCallback(): void {
+    const figure = this.querySelector<HTMLElement>('figure[data-diagram]');
+    if (!figure) return;
+    this.figure = figure;
+    this.id$ = figure.dataset['diagram'] ?? '';
+    for (const el of this.all('[data-controls]')) el.hidden = false;
+    figure.dataset['enhanced'] = '';
+    this.addEventListener('click', (e) => this.onClick(e));
+    this.addEventListener('keydown', (e) => this.onKey(e));
+    this.addEventListener('input', (e) => {
+      const input = e.target as HTMLInputElement;
+      const key = input.dataset['key'];
+      if (key && input.type === 'range') this.set({ [key]: input.value });
+    });
+    addEventListener('hashchange', () => this.restore(true));
+    this.restore(false);
+  }
+
+  all<T extends Element = HTMLElement>(selector: string): T[] {
+    return [...this.querySelectorAll<T>(selector)];
+  }
+
+  /** Applies the fragment's state, or the default when the fragment is not for us. */
+  restore(announce: boolean): void {
+    const parsed = parseState(location.hash, this.id$, this.spec);
+    this.apply(
+      parsed ? this.fix({ ...this.defaults, ...this.fromFragment(parsed) }) : this.defaults,
+    );
+    if (parsed) {
+      this.figure.scrollIntoView({ block: 'start' });
+      if (announce) this.say();
+    }
+  }
+
+  /** Changes part of the state, announces it and writes it to the fragment. */
+  set(patch: State): void {
+    const next = this.fix({ ...this.state, ...patch });
+    if (Object.keys(next).every((k) => next[k] === this.state[k])) return;
+    this.apply(next);
+    this.say();
+    history.replaceState(history.state, '', `#${this.fragment()}`);
+  }
+
+  fragment(): string {
+    return formatState(this.id$, this.toFragment(this.state));
+  }
+
+  apply(state: State): void {
+    this.state = state;
+    for (const [key, value] of Object.entries(state)) {
+      this.figure.setAttribute(`data-state-${key}`, value);
+      for (const group of this.all(`[role="radiogroup"][data-key="${key}"]`)) {
+        const radios = [...group.querySelectorAll<HTMLElement>('[role="radio"]')];
+        const none = !radios.some((r) => r.dataset['value'] === value);
+        radios.forEach((radio, i) => {
+          const on = radio.dataset['value'] === value;
+          radio.setAttribute('aria-checked', String(on));
+          radio.tabIndex = on || (none && !i) ? 0 : -1;
+        });
+      }
+      for (const sw of this.all(`[role="switch"][data-key="${key}"]`))
+        sw.setAttribute('aria-checked', String(sw.dataset['on'] === value));
+      for (const input of this.all<HTMLInputElement>(`input[data-key="${key}"]`))
+        input.value = value;
+    }
+    for (const el of this.all('[data-show]')) {
+      const shown = (el.dataset['show'] ?? '').split(' ').every((cond) => {
+        const [key = '', values = ''] = cond.split('=');
+        return values.split('|').includes(state[key] ?? '');
+      });
+      el.toggleAttribute('hidden', !shown);
+    }
+    for (const el of this.all('[data-pick]')) {
+      const [key = '', value] = (el.dataset['pick'] ?? '').split('=');
+      el.classList.toggle('is-on', state[key] === value);
+    }
+    const open = document.querySelector<HTMLAnchorElement>(`a[data-open="${this.id$}"]`);
+    if (open) open.href = `${open.dataset['href']}#${this.fragment()}`;
+    this.draw();
+  }
+
+  /** Announces the visible `[data-say]` texts in the diagram's one live region. */
+  say(extra?: string): void {
+    const live = this.querySelector('[data-live]');
+    if (!live) return;
+    const text = this.all('[data-say]:not([hidden])')
+      .filter((el) => !el.closest('[hidden]'))
+      .map((el) => el.textContent?.replace(/\s+/g, ' ').trim())
+      .join(' ');
+    live.textContent = extra ?? text;
+  }
+
+  onClick(e: MouseEvent): void {
+    const target = e.target as Element;
+    const radio = target.closest<HTMLElement>('[role="radio"]');
+    const group = radio?.closest<HTMLElement>('[role="radiogroup"]');
+    const sw = target.closest<HTMLElement>('[role="switch"]');
+    const pick = target.closest<SVGElement>('[data-pick]');
+    const copy = target.closest<HTMLElement>('[data-copy]');
+    if (radio && group) this.pickRadio(group, radio);
+    else if (sw) {
+      const key = sw.dataset['key'] ?? '';
+      const on = sw.getAttribute('aria-checked') === 'true';
+      this.set({ [key]: (on ? sw.dataset['off'] : sw.dataset['on']) ?? '' });
+    } else if (pick) {
+      const [key = '', value = ''] = (pick.dataset['pick'] ?? '').split('=');
+      this.set({ [key]: value });
+    } else if (copy) void this.copy(copy);
+  }
+
+  pickRadio(group: HTMLElement, radio: HTMLElement): void {
+    this.set({ [group.dataset['key'] ?? '']: radio.dataset['value'] ?? '' });
+    radio.focus();
+  }
+
+  onKey(e: KeyboardEvent): void {
+    const radio = (e.target as Element).closest<HTMLElement>('[role="radio"]');
+    const group = radio?.closest<HTMLElement>('[role="radiogroup"]');
+    if (!radio || !group) return;
+    const radios = [...group.querySelectorAll<HTMLElement>('[role="radio"]:not([hidden])')];
+    const i = radios.indexOf(radio);
+    const n = radios.length;
+    const to = {
+      ArrowRight: i + 1,
+      ArrowDown: i + 1,
+      ArrowLeft: i - 1 + n,
+      ArrowUp: i - 1 + n,
+      Home: 0,
+      End: n - 1,
+    }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = radios[to % n];
+    if (next) this.pickRadio(group, next);
+  }
+
+  /** Copies the link to this view, or the embed code pointing at this view. */
+  async copy(button: HTMLElement): Promise<void> {
+    const hash = `#${this.fragment()}`;
+    let text = location.href.split('#')[0] + hash;
+    if (button.dataset['copy'] === 'embed') {
+      const src = new URL(this.figure.dataset['embed'] ?? '', location.href).href + hash;
+      const code = this.querySelector('[data-snippet]')?.textContent ?? '';
+      text = code.replace(/src="[^"]*"/, `src="${src}"`);
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      this.say(button.dataset['done']);
+    } catch {
+      this.say(`${button.dataset['fail']} ${text}`);
+    }
+  }
+}
