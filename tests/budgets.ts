@@ -15,6 +15,14 @@ export const budgets = {
   htmlCss: 14 * KB,
 
   /**
+   * What each interactive diagram may add to its page's HTML + CSS: 2 KB. A diagram is
+   * rendered complete on the server (SVG, controls, explanations with their citations, a
+   * text alternative and its styles), so that it teaches without script and in print; that
+   * costs 1.5–2.5 KB compressed. The page without its figures still has to fit `htmlCss`.
+   */
+  perDiagram: 2 * KB,
+
+  /**
    * All script a page without diagrams loads when it opens (inline and files, with their
    * static imports): 1 KB. Such a page is text; its only scripts are the theme switch (and
    * the no-flash theme snippet) and the header's search button, which loads the search
@@ -36,4 +44,11 @@ export const budgets = {
  * script budget: the search page (`/<lang>/search/`) runs the search as soon as it opens
  * to show the results for `?q=`. Its weight is reported by `npm run bench`.
  */
+/**
+ * Pages outside the HTML + CSS budget: the handout (`/<lang>/handout/`) is every page of
+ * the site in one document, made to be printed or saved as PDF, not to be read first on a
+ * phone; its weight is the sum of the pages and is reported by the test and the benchmark.
+ */
+export const htmlCssBudgetExempt: readonly RegExp[] = [/^\/(de|en)\/handout\/$/];
+
 export const scriptBudgetExempt: readonly RegExp[] = [/^\/(de|en)\/search\/$/];

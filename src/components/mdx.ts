@@ -1,4 +1,5 @@
-// The components every MDX page may use without importing them.
+// The components every MDX page may use without importing them. Diagrams are imported by
+// the pages that show them, so that only those pages load the diagrams' styles.
 import A from './A.astro';
 import Cite from './Cite.astro';
 import Context from './Context.astro';
@@ -8,10 +9,6 @@ import H2 from './H2.astro';
 import H3 from './H3.astro';
 import SourcesList from './SourcesList.astro';
 import Table from './Table.astro';
-import ArchitectureFit from './diagrams/architecture-fit/Diagram.astro';
-import DeviceSharing from './diagrams/device-sharing/Diagram.astro';
-import IoPath from './diagrams/io-path/Diagram.astro';
-import LayerStack from './diagrams/layer-stack/Diagram.astro';
 
 export const mdxComponents = {
   a: A,
@@ -23,8 +20,4 @@ export const mdxComponents = {
   GlossaryList,
   GlossaryTerm,
   SourcesList,
-  LayerStack,
-  DeviceSharing,
-  IoPath,
-  ArchitectureFit,
 };

@@ -23,6 +23,8 @@ export interface BuiltPage {
   /** Script files loaded on open: `<script src>`, module preloads and their static imports. */
   scripts: string[];
   /** Text of the inline scripts (classic or module; not JSON data blocks). */
+  /** Gzip size of the HTML without its diagram figures. */
+  htmlWithoutFigures: number;
   inlineScripts: string[];
   /** Ids of the diagrams on the page (`figure[data-diagram]`). */
   diagrams: string[];
@@ -94,12 +96,19 @@ export async function readPage(path: string, file: string): Promise<BuiltPage> {
   const inlineScripts: string[] = [];
   const diagrams: string[] = [];
   let inScript: string[] | undefined;
+  // Inside a <template> nothing runs: code there loads on first use (LazyScripts.astro).
+  let inTemplate = 0;
 
   const parser = new RewritingStream();
   parser.on('startTag', (tag) => {
     const attr = (name: string) => tag.attrs.find((a) => a.name === name)?.value;
     const rel = (attr('rel') ?? '').toLowerCase().split(/\s+/);
-    if (tag.tagName === 'link' && rel.includes('stylesheet')) {
+    if (tag.tagName === 'template') inTemplate++;
+    if (inTemplate) return;
+    // A print-only stylesheet blocks no screen rendering and has no place in the first
+    // round trip's budget (the browser fetches it at low priority).
+    const screen = (attr('media') ?? 'all') !== 'print';
+    if (tag.tagName === 'link' && rel.includes('stylesheet') && screen) {
       const css = local(attr('href'));
       if (css) styles.add(css);
     }
@@ -125,6 +134,7 @@ export async function readPage(path: string, file: string): Promise<BuiltPage> {
   });
   parser.on('text', (text) => inScript?.push(text.text));
   parser.on('endTag', (tag) => {
+    if (tag.tagName === 'template') inTemplate--;
     if (tag.tagName === 'script' && inScript) {
       inlineScripts.push(inScript.join(''));
       inScript = undefined;
@@ -136,6 +146,7 @@ export async function readPage(path: string, file: string): Promise<BuiltPage> {
   return {
     path,
     html: gzipSize(html),
+    htmlWithoutFigures: gzipSize(html.replace(/<figure[^>]*data-diagram[\s\S]*?<\/figure>/g, '')),
     styles: [...styles],
     scripts: withImports([...entries]),
     inlineScripts,

@@ -1,0 +1,86 @@
+// The one script a page runs when it opens (with the theme snippet under 1 KB compressed;
+// see tests/budgets.ts): the theme switch (<theme-switch> in ThemeSwitch.astro), and hooks that load everything else on first
+// use. Each feature's code waits in an inert <template> (LazyScripts.astro). Search loads
+// when it is opened (header link, `/`, Ctrl/⌘+K) or on the search page; copy-link
+// buttons, self-checks, glossary previews and the print button load when a reader first
+// points at, focuses or uses one (a tap is a click, replayed). An action that comes before its code is replayed once
+// the code runs, so nothing a reader does is lost.
+
+type Host = HTMLElement & { show?(): void; open?(from: Element | null): void };
+const HOSTS = 'copy-link,glossary-term,quiz-question,print-button,site-search';
+const ready = (name: string) => !!customElements.get(name);
+
+/** Inserts the code of element `name` (once); resolves when the element is defined. */
+function load(name: string): Promise<unknown> {
+  const code = document.querySelector<HTMLTemplateElement>(`template[data-lazy="${name}"]`);
+  if (code) {
+    code.remove();
+    document.head.append(document.importNode(code.content, true));
+  }
+  return customElements.whenDefined(name);
+}
+
+function openSearch(from: Element | null): void {
+  const host = document.querySelector<Host>('site-search');
+  if (host) void load('site-search').then(() => host.open?.(from));
+}
+
+function handle(event: Event): void {
+  const target = event.target as HTMLElement;
+  const { ctrlKey, metaKey, shiftKey, altKey, key = '' } = event as KeyboardEvent;
+  if (event.type === 'keydown') {
+    const typing = target.matches('input,textarea,select,[contenteditable]');
+    if (ready('site-search') || altKey || (event as KeyboardEvent).isComposing) return;
+    if (
+      ((ctrlKey || metaKey) && !shiftKey && /^k$/i.test(key)) ||
+      (key === '/' && !ctrlKey && !metaKey && !typing)
+    ) {
+      event.preventDefault();
+      openSearch(document.activeElement);
+    }
+    return;
+  }
+  const host = target.closest?.<Host>(HOSTS);
+  if (!host || ready(host.localName)) return;
+  const button = target.closest('button');
+  let replay: () => unknown = () => void (host.matches(':hover,:focus-within') && host.show?.());
+  if (event.type === 'click') {
+    const trigger = target.closest('[data-search-trigger]');
+    if (trigger && !((event as MouseEvent).button || ctrlKey || metaKey || shiftKey)) {
+      event.preventDefault();
+      return openSearch(trigger);
+    }
+    if (!button) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    replay = () => button.click();
+  }
+  if (event.type === 'change')
+    replay = () => target.dispatchEvent(new Event('change', { bubbles: true }));
+  void load(host.localName).then(replay);
+}
+
+// The theme switch: the <head> snippet has applied the stored choice; keep it in step.
+const root = document.documentElement;
+const select = document.querySelector<HTMLSelectElement>('theme-switch select');
+if (select) {
+  select.value = root.dataset['theme'] ?? 'system';
+  select.addEventListener('change', () => {
+    const theme = select.value;
+    const system = theme === 'system';
+    if (system) delete root.dataset['theme'];
+    else root.dataset['theme'] = theme;
+    try {
+      localStorage[system ? 'removeItem' : 'setItem']('theme', theme);
+    } catch {
+      // Storage blocked: the choice holds for this page view only.
+    }
+  });
+}
+
+for (const type of ['pointerover', 'focusin', 'click', 'change', 'keydown'])
+  document.addEventListener(type, handle, true);
+
+// The search page and a page reached from a search result need search at once.
+if (document.querySelector('[data-search-page]') || location.search.includes('pagefind-highlight'))
+  void load('site-search');

@@ -1,0 +1,28 @@
+// <quiz-question>: loaded on first use by boot.ts; gives feedback on the chosen answer.
+/** One question: gives feedback as soon as an option is chosen, by mouse or keyboard. */
+class QuizQuestion extends HTMLElement {
+  connectedCallback(): void {
+    this.addEventListener('change', this);
+  }
+
+  handleEvent(event: Event): void {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'radio') return;
+    const right = input.value === this.dataset['answer'];
+    this.dataset['result'] = right ? 'right' : 'wrong';
+    for (const label of this.querySelectorAll('label')) delete label.dataset['state'];
+    const label = input.closest('label');
+    if (label) label.dataset['state'] = right ? 'right' : 'wrong';
+    const feedback = this.querySelector('.quiz-feedback');
+    const explanation = this.querySelector('.quiz-explanation')?.textContent ?? '';
+    if (feedback) {
+      const verdict = (right ? this.dataset['right'] : this.dataset['wrong']) ?? '';
+      feedback.textContent = `${verdict} ${explanation}`;
+    }
+    // The answer with its citations stays one click away, and open once answered.
+    const details = this.querySelector('details');
+    if (details && right) details.open = true;
+  }
+}
+
+customElements.define('quiz-question', QuizQuestion);
