@@ -9,7 +9,7 @@
 // put back afterwards. Each build is served from a folder whose path is its base, as a
 // web server would.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -76,6 +76,18 @@ async function sitemapPages(folder, base) {
   });
 }
 
+/** Folders of pages the sitemap leaves out on purpose: the embed pages (`noindex`). */
+async function embedPages(folder) {
+  const langs = ['de', 'en'];
+  const found = [];
+  for (const lang of langs) {
+    const dir = join(folder, lang, 'embed');
+    const names = await readdir(dir).catch(() => []);
+    for (const name of names) found.push(`${lang}/embed/${name}/`);
+  }
+  return found;
+}
+
 /** Crawls the site served from `serverRoot` under `base`; returns the broken links. */
 async function crawl(base, serverRoot) {
   const folder = join(serverRoot, base);
@@ -85,10 +97,14 @@ async function crawl(base, serverRoot) {
   let pages = 0;
   checker.on('pagestart', () => (pages += 1));
   const result = await checker.check({
-    // Relative to serverRoot: the root page, the not-found page, every page of the sitemap.
-    path: ['index.html', '404.html', ...(await sitemapPages(folder, base))].map(
-      (file) => `.${base}${file}`,
-    ),
+    // Relative to serverRoot: the root page, the not-found page, every page of the sitemap
+    // and every embed page.
+    path: [
+      'index.html',
+      '404.html',
+      ...(await sitemapPages(folder, base)),
+      ...(await embedPages(folder)),
+    ].map((file) => `.${base}${file}`),
     serverRoot,
     recurse: true,
     checkFragments: true,

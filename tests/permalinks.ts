@@ -8,15 +8,20 @@ import { join, relative, sep } from 'node:path';
 /** Site-relative path (without base) → the anchors that page keeps. */
 export type Permalinks = Record<string, string[]>;
 
-/** Folders of build output whose names change with every build (hashed assets, search index). */
-const GENERATED = new Set(['_astro', 'pagefind']);
+/** Folders of build output whose names change with every build, or that only scripts
+ * read (hashed assets, search indexes). */
+const GENERATED = new Set(['_astro', 'pagefind', 'search-fallback']);
+/** Server configuration files: read by the web server, never requested by a reader. */
+const SERVER_FILES = new Set(['_headers', '.htaccess', 'web.config']);
 
-/** The heading ids of a page, and the ids of anchor aliases kept for moved headings. */
+/** The heading ids of a page, the ids of its diagrams (teachers link `#figure-io-path`),
+ * and the ids of anchor aliases kept for moved headings. */
 export function anchorsOf(html: string): string[] {
   const ids = new Set<string>();
   for (const [, tag = '', attrs = ''] of html.matchAll(/<([a-zA-Z][\w-]*)(\s[^>]*)?>/g)) {
     const id = /\sid="([^"]+)"/.exec(attrs)?.[1];
-    if (id && (/^h[1-6]$/i.test(tag) || /\sdata-anchor-alias[\s=>]/.test(`${attrs}>`))) ids.add(id);
+    const kept = /\s(data-anchor-alias|data-diagram)[\s=>]/.test(`${attrs}>`);
+    if (id && (/^h[1-6]$/i.test(tag) || kept)) ids.add(id);
   }
   return [...ids].sort();
 }
@@ -35,7 +40,7 @@ export function collect(dist: string): Permalinks {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) {
         if (!(dir === dist && GENERATED.has(name))) walk(path);
-      } else {
+      } else if (!(dir === dist && SERVER_FILES.has(name))) {
         const url = urlPathOf(relative(dist, path));
         found[url] = name.endsWith('.html') ? anchorsOf(readFileSync(path, 'utf8')) : [];
       }

@@ -116,3 +116,26 @@ for (const lang of ['de', 'en'] as const) {
     await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
   });
 }
+
+test('a diagram works from disk, and a link restores its view', async ({ page }) => {
+  await page.goto(fileUrl('/en/io-drivers/'));
+  const fig = page.locator('#figure-io-path');
+  const say = fig.locator('[data-live]');
+  const hosted = fig
+    .locator('[data-key="main"]')
+    .getByRole('radio', { name: 'Hosted', exact: true });
+  await hosted.click();
+  await expect(hosted).toHaveAttribute('aria-checked', 'true');
+  await fig.getByRole('button', { name: 'Forward' }).click();
+  await expect(say).toContainText('layer 2 of the 4');
+  expect(new URL(page.url()).hash).toBe('#io-path=hosted,step=2');
+  await page.goto(`${fileUrl('/de/io-drivers/')}#io-path=hosted,step=3`);
+  const restored = page.locator('#figure-io-path [data-key="main"]');
+  await expect(restored.getByRole('radio', { name: 'Hosted', exact: true })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  // Step 3 of 4 came back: one step forward is the last layer.
+  await page.locator('#figure-io-path').getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.locator('#figure-io-path [data-live]')).toContainText('Schicht 4 der 4');
+});
