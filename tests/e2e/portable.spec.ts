@@ -104,12 +104,12 @@ for (const lang of ['de', 'en'] as const) {
         .toBe(true);
     }
     await expect(page.locator('site-search')).toHaveAttribute('data-engine', 'fallback');
+    const first = QUERIES[lang][0]?.q ?? '';
+    await modalInput(page).fill(first);
+    // Wait until the list answers this query, not the one before it.
+    await expect(modal(page).locator('pagefind-summary')).toContainText(first);
     const result = modal(page).locator(`a[href*="/${lang}/io-drivers/index.html#"]`).first();
-    await modalInput(page).fill(QUERIES[lang][0]?.q ?? '');
-    const target = new URL(
-      (await result.getAttribute('href', { timeout: 10_000 })) ?? '',
-      page.url(),
-    );
+    const target = new URL((await result.getAttribute('href')) ?? '', page.url());
     await result.click();
     await expect(page).toHaveURL(target.href);
     const id = decodeURIComponent(target.hash.slice(1));
