@@ -1,3 +1,5 @@
+import { t, type Lang } from '../../i18n/ui.ts';
+
 // The site's diagrams: their ids (used in element ids, fragments and embed URLs) and the
 // topic page each one teaches on, for the embed page's link back to the full page.
 export const diagramPages = {
@@ -9,6 +11,17 @@ export const diagramPages = {
 
 export type DiagramId = keyof typeof diagramPages;
 export const diagramIds = Object.keys(diagramPages) as DiagramId[];
+
+/** A diagram's title in `lang` (embed pages, the teachers' list of embeds). */
+export function diagramTitle(lang: Lang, id: DiagramId): string {
+  const keys = {
+    'layer-stack': 'diagram.title.layerStack',
+    'io-path': 'diagram.title.ioPath',
+    'device-sharing': 'diagram.title.deviceSharing',
+    'architecture-fit': 'diagram.title.architectureFit',
+  } as const;
+  return t(lang, keys[id]);
+}
 
 /** Attributes that hide a server-rendered alternative (SVG elements included) until chosen. */
 export function hiddenIf(hide: boolean): Record<string, string> {
