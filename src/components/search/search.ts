@@ -12,7 +12,7 @@ import {
 /** The query parameter that carries the search terms to the result page. */
 const HIGHLIGHT_PARAM = 'pagefind-highlight';
 /** Milliseconds the input waits after a keystroke before searching (Pagefind's default: 300). */
-const DEBOUNCE = '60';
+const DEBOUNCE = '10';
 /** The global that search-fallback/<lang>.js fills (see scripts/search-index.mjs). */
 const FALLBACK_GLOBAL = '__siteSearchFallback';
 
