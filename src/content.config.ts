@@ -33,6 +33,8 @@ const pages = defineCollection({
      * the curated topics and output grows linearly with content.
      */
     listed: z.boolean().default(true),
+    /** In the search index. The handout repeats every page, so results lead to the pages. */
+    searchable: z.boolean().default(true),
   }),
 });
 

@@ -1,7 +1,7 @@
 // The one script a page runs when it opens (with the theme snippet under 1 KB compressed;
 // see tests/budgets.ts): the theme switch (<theme-switch> in ThemeSwitch.astro), and hooks that load everything else on first
 // use. Each feature's code waits in an inert <template> (LazyScripts.astro). Search loads
-// when it is opened (header link, `/`, Ctrl/⌘+K) or on the search page; copy-link
+// when it is opened (header link, `/`, Ctrl/⌘+K: handled here always) or on the search page; copy-link
 // buttons, self-checks, glossary previews and the print button load when a reader first
 // points at, focuses or uses one (a tap is a click, replayed). An action that comes before its code is replayed once
 // the code runs, so nothing a reader does is lost.
@@ -30,7 +30,7 @@ function handle(event: Event): void {
   const { ctrlKey, metaKey, shiftKey, altKey, key = '' } = event as KeyboardEvent;
   if (event.type === 'keydown') {
     const typing = target.matches('input,textarea,select,[contenteditable]');
-    if (ready('site-search') || altKey || (event as KeyboardEvent).isComposing) return;
+    if (altKey || (event as KeyboardEvent).isComposing) return;
     if (
       ((ctrlKey || metaKey) && !shiftKey && /^k$/i.test(key)) ||
       (key === '/' && !ctrlKey && !metaKey && !typing)
@@ -40,16 +40,20 @@ function handle(event: Event): void {
     }
     return;
   }
+  const trigger = target.closest?.('[data-search-trigger]');
+  if (
+    trigger &&
+    event.type === 'click' &&
+    !((event as MouseEvent).button || ctrlKey || metaKey || shiftKey)
+  ) {
+    event.preventDefault();
+    return openSearch(trigger);
+  }
   const host = target.closest?.<Host>(HOSTS);
   if (!host || ready(host.localName)) return;
   const button = target.closest('button');
   let replay: () => unknown = () => void (host.matches(':hover,:focus-within') && host.show?.());
   if (event.type === 'click') {
-    const trigger = target.closest('[data-search-trigger]');
-    if (trigger && !((event as MouseEvent).button || ctrlKey || metaKey || shiftKey)) {
-      event.preventDefault();
-      return openSearch(trigger);
-    }
     if (!button) return;
     event.preventDefault();
     event.stopImmediatePropagation();

@@ -1,4 +1,5 @@
 import { t, type Lang } from '../../i18n/ui.ts';
+import { pageHref } from '../../lib/links.ts';
 
 // The site's diagrams: their ids (used in element ids, fragments and embed URLs) and the
 // topic page each one teaches on, for the embed page's link back to the full page.
@@ -26,4 +27,14 @@ export function diagramTitle(lang: Lang, id: DiagramId): string {
 /** Attributes that hide a server-rendered alternative (SVG elements included) until chosen. */
 export function hiddenIf(hide: boolean): Record<string, string> {
   return hide ? { hidden: '' } : {};
+}
+
+/** The site path of a diagram's embed page: `/<base><lang>/embed/<id>/`. */
+export const embedPath = (lang: Lang, id: DiagramId): string => pageHref(lang, `embed/${id}`);
+
+/** The HTML a teacher pastes to embed diagram `id` from the site at `site`. */
+export function embedSnippet(lang: Lang, id: DiagramId, site: URL | undefined): string {
+  const src = new URL(embedPath(lang, id), site).href;
+  const title = t(lang, 'course.embed.iframeTitle', { diagram: diagramTitle(lang, id) });
+  return `<iframe src="${src}"\n        title="${title}"\n        width="720" height="640" loading="lazy"></iframe>`;
 }

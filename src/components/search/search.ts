@@ -1,5 +1,5 @@
 // <site-search>: the glue between the page and the search engines. Opens Pagefind's
-// Component UI dialog from the header link, `/` and Ctrl/⌘+K; on the search page it
+// Component UI dialog when boot.ts asks (header link, `/`, Ctrl/⌘+K); on the search page it
 // runs the inline search for `?q=`. Everything is loaded on first use only. Where
 // Pagefind cannot start (no WebAssembly, or the site opened from file://), the same UI
 // is fed by the fallback engine (src/lib/fallback-search.ts) over a classic-script index.
@@ -124,7 +124,7 @@ function input(): HTMLElement {
 class SiteSearch extends HTMLElement {
   #ready: Promise<Instance> | undefined;
   #modal: ModalElement | undefined;
-  #returnTo: HTMLElement | null = null;
+  #returnTo: Element | null = null;
 
   get searchLang(): string {
     return this.dataset['lang'] ?? document.documentElement.lang;
@@ -142,29 +142,10 @@ class SiteSearch extends HTMLElement {
 
   connectedCallback(): void {
     const trigger = this.querySelector<HTMLAnchorElement>('[data-search-trigger]');
+    // The header link, `/` and Ctrl/⌘+K call open() from boot.ts, which loaded this code.
     trigger?.setAttribute('aria-haspopup', 'dialog');
-    trigger?.addEventListener('click', (event) => {
-      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
-        return;
-      event.preventDefault();
-      void this.open(trigger);
-    });
-    document.addEventListener('keydown', (event) => this.#shortcut(event));
     if (this.page) void this.#startPage(this.page);
     void this.#highlight();
-  }
-
-  #shortcut(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.isComposing || this.#modal?.isOpen) return;
-    const target = event.target instanceof HTMLElement ? event.target : null;
-    const typing =
-      !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    const mod = event.ctrlKey || event.metaKey;
-    const ctrlK = mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k';
-    const slash = event.key === '/' && !mod && !event.altKey && !typing;
-    if (!ctrlK && !slash) return;
-    event.preventDefault();
-    void this.open(document.activeElement instanceof HTMLElement ? document.activeElement : null);
   }
 
   /** Loads the Component UI (and, where needed, the fallback) once; resolves to its instance. */
@@ -213,7 +194,8 @@ class SiteSearch extends HTMLElement {
   }
 
   /** Opens the dialog (or, on the search page, moves to its field). */
-  async open(returnTo: HTMLElement | null): Promise<void> {
+  async open(returnTo: Element | null): Promise<void> {
+    if (this.#modal?.isOpen) return;
     const pageInput = this.page?.querySelector<HTMLInputElement>('input');
     if (pageInput) {
       pageInput.focus();
@@ -244,7 +226,11 @@ class SiteSearch extends HTMLElement {
       );
       document.body.append(modal);
       await customElements.whenDefined('pagefind-modal');
-      modal.addEventListener('close', () => this.#returnTo?.focus(), true);
+      modal.addEventListener(
+        'close',
+        () => (this.#returnTo as HTMLElement | null)?.focus?.(),
+        true,
+      );
       this.#modal = modal;
     }
     this.#modal.open();
