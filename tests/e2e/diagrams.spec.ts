@@ -34,7 +34,7 @@ const cases: Case[] = [
       await expect(radio(fig, 'layer', 'Hypervisor (VMM)')).toHaveAttribute('aria-checked', 'true');
       await expect(fig.locator('svg[data-arch="bare-metal"]')).toBeHidden();
       await expect(
-        fig.getByText('runs as a process on a conventional operating system'),
+        fig.getByText('Hosted architecture: the VMM runs as a process'),
       ).toBeVisible();
     },
     isDefault: async (fig) => {
