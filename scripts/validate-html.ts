@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
+import { FileSystemConfigLoader, HtmlValidate, formatterFactory, type Result } from 'html-validate';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -15,7 +15,7 @@ const files = (await readdir(dist, { recursive: true }))
 if (files.length === 0) throw new Error('dist/ holds no HTML: run `npm run build` first');
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
-const results = [];
+const results: Result[] = [];
 let errors = 0;
 for (const file of files) {
   const report = await validator.validateFile(file);
