@@ -71,7 +71,7 @@ const cases: Case[] = [
       await expect(fig.getByRole('slider')).toHaveValue('6');
       await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
       await expect(fig.getByText('6 VMs share one device.')).toBeVisible();
-      await expect(fig.getByText('driver missing')).toBeVisible();
+      await expect(fig.getByText('No device driver')).toBeVisible();
     },
     isDefault: async (fig) => {
       await expect(fig.getByRole('slider')).toHaveValue('3');
