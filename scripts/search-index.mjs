@@ -13,6 +13,12 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
 import * as pagefind from 'pagefind';
+import { parse } from 'yaml';
+import { germanLexicon } from '../src/lib/search/decompound.ts';
+import { enrich, unusedSynonyms } from '../src/lib/search/enrich.ts';
+import { DATA_GLOBAL } from '../src/lib/search/engine.ts';
+import { pagefindCopy } from '../src/lib/search/pagefind-copy.ts';
+import { synonymTableSchema } from '../src/lib/search/synonyms.ts';
 
 /** Parts of the indexed content that are navigation or repetition, not text to find. */
 export const EXCLUDE = [
@@ -30,7 +36,7 @@ export const EXCLUDE = [
 ];
 
 /** The global the fallback scripts fill: `globalThis[FALLBACK_GLOBAL][lang] = index`. */
-export const FALLBACK_GLOBAL = '__siteSearchFallback';
+export const FALLBACK_GLOBAL = DATA_GLOBAL;
 export const FALLBACK_DIR = 'search-fallback';
 
 const BLOCK = /^(p|li|dt|dd|td|th|tr|br|div|section|figcaption|blockquote|h[1-6]|ul|ol|dl|table)$/;
@@ -123,59 +129,6 @@ export function extractPage(html) {
   return page;
 }
 
-/** Languages whose words are glued into compounds that the index should help with. */
-const COMPOUND_LANGS = new Set(['de']);
-
-/** The words of a text: lower case, letters and digits, at least four long. */
-export const wordsOf = (text) =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 4);
-
-/**
- * Compounds the site uses that split into two words it also uses, with an optional
- * linking s: installationsaufwand → [installation, aufwand].
- * @param {Set<string>} vocabulary
- */
-export function compounds(vocabulary) {
-  /** @type {Map<string, [string, string]>} */
-  const found = new Map();
-  for (const word of vocabulary) {
-    for (let i = 4; word.length >= 10 && i <= word.length - 4; i++) {
-      const tail = word.slice(i);
-      const head = [word.slice(0, i), word.slice(0, i - 1)].find(
-        (h, n) => h.length >= 4 && (n === 0 || word[i - 1] === 's') && vocabulary.has(h),
-      );
-      if (head && vocabulary.has(tail)) {
-        found.set(word, [head, tail]);
-        break;
-      }
-    }
-  }
-  return found;
-}
-
-/**
- * Adds to each section the site's compounds whose two parts it uses apart but not the
- * compound itself ("Aufwand bei der Installation" gains "installationsaufwand"), so a
- * search for the compound finds the section that says it in other words.
- */
-function addCompoundKeywords(pages) {
-  const vocabulary = new Set(
-    pages.flatMap((p) => p.page.sections.flatMap((s) => wordsOf(`${s.h} ${s.x}`))),
-  );
-  const known = compounds(vocabulary);
-  for (const { page } of pages) {
-    for (const section of page.sections) {
-      const words = new Set(wordsOf(`${section.h} ${section.x}`));
-      section.k = [...known]
-        .filter(([word, [head, tail]]) => !words.has(word) && words.has(head) && words.has(tail))
-        .map(([word]) => word);
-    }
-  }
-}
-
 async function htmlFiles(dir) {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -202,21 +155,36 @@ async function readSite(dir) {
     const page = extractPage(html);
     if (page?.lang) site.push({ url: urlOf(dir, file), html, page });
   }
+  const lexicon = await germanLexicon();
   for (const lang of new Set(site.map((p) => p.page.lang))) {
-    if (COMPOUND_LANGS.has(lang)) addCompoundKeywords(site.filter((p) => p.page.lang === lang));
+    const pages = site.filter((p) => p.page.lang === lang);
+    const synonyms = await synonymTable(lang);
+    const index = pages.map((p) => ({
+      lang,
+      title: p.page.title,
+      sections: p.page.sections,
+    }));
+    const unused = unusedSynonyms(lang, index, synonyms);
+    if (unused.length)
+      throw new Error(`search-index: synonyms for words the ${lang} pages never use: ${unused}`);
+    const keywords = enrich(lang, index, { ...(lang === 'de' && { lexicon }), synonyms });
+    pages.forEach((p, i) => {
+      p.page.sections.forEach((s, j) => (s.k = keywords[i]?.[j] ?? { heading: [], text: [] }));
+    });
   }
   return site;
 }
 
-/** The page as Pagefind should see it: headings carry their extra keywords as an attribute. */
+/** The page as Pagefind should see it: each section's keywords after its heading. */
 function withKeywords({ html, page }) {
-  const inserts = page.sections.filter((s) => s.k?.length && s.at > 0).sort((a, b) => b.at - a.at);
-  let out = html;
-  for (const s of inserts) {
-    const attrs = ` data-pagefind-index-attrs="data-search-also" data-search-also="${s.k.join(' ')}"`;
-    out = out.slice(0, s.at - 1) + attrs + out.slice(s.at - 1);
-  }
-  return out;
+  return pagefindCopy(html, new Map(page.sections.map((s) => [s.a, s.k])));
+}
+
+/** The language's synonym table (src/content/synonyms/<lang>.yaml), checked against its schema. */
+async function synonymTable(lang) {
+  const file = new URL(`../src/content/synonyms/${lang}.yaml`, import.meta.url);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text === undefined ? [] : synonymTableSchema.parse(parse(text)).synonyms;
 }
 
 /**
@@ -228,13 +196,12 @@ async function writeFallback(dir, site) {
   const byLang = new Map();
   for (const { url, page } of site) {
     const list = byLang.get(page.lang) ?? [];
-    // u: site-relative URL, t: title, k: 1 when the page's headings are glossary terms,
-    // s: sections [anchor, heading, text, extra keywords] (the first: text before any heading).
+    // See SearchData in src/lib/search/engine.ts.
     list.push({
       u: url,
       t: page.title,
-      k: url.endsWith('/glossary/') ? 1 : 0,
-      s: page.sections.map((s) => [s.a, s.h, s.x, ...(s.k?.length ? [s.k.join(' ')] : [])]),
+      g: url.endsWith('/glossary/') ? 1 : 0,
+      s: page.sections.map((s) => [s.a, s.h, s.x, s.k.heading.join(', '), s.k.text.join(', ')]),
     });
     byLang.set(page.lang, list);
   }
@@ -244,7 +211,7 @@ async function writeFallback(dir, site) {
   const sizes = {};
   for (const [lang, pages] of byLang) {
     // JSON inside a classic script: escape `<` so no `</script>` can ever end it early.
-    const json = JSON.stringify({ v: 1, lang, pages }).replace(/</g, '\\u003c');
+    const json = JSON.stringify({ v: 2, lang, pages }).replace(/</g, '\\u003c');
     const js = `(globalThis.${FALLBACK_GLOBAL}=globalThis.${FALLBACK_GLOBAL}||{})[${JSON.stringify(lang)}]=${json};\n`;
     await writeFile(join(out, `${lang}.js`), js);
     sizes[lang] = { pages: pages.length, bytes: Buffer.byteLength(js) };
@@ -260,7 +227,7 @@ async function writePagefind(dir, site) {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   for (const entry of site) {
-    const added = await index.addHTMLFile({ url: `/${entry.url}`, content: withKeywords(entry) });
+    const added = await index.addHTMLFile({ url: `/${entry.url}`, content: await withKeywords(entry) });
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
@@ -273,11 +240,11 @@ export async function buildSearch(dir, log = console.log) {
   const site = await readSite(dir);
   await writePagefind(dir, site);
   const sizes = await writeFallback(dir, site);
-  const extra = site.flatMap((p) => p.page.sections.flatMap((s) => s.k ?? []));
+  const extra = site.flatMap((p) => p.page.sections.flatMap((s) => [...s.k.heading, ...s.k.text]));
   const summary = Object.entries(sizes)
     .map(([lang, s]) => `${lang}: ${s.pages} pages, ${(s.bytes / 1024).toFixed(1)} KB`)
     .join('; ');
-  log(`search: Pagefind and fallback indexes (${summary}); ${extra.length} compound keywords`);
+  log(`search: Pagefind and fallback indexes (${summary}); ${extra.length} keywords from compounds and synonyms`);
 }
 
 /** The Astro integration: indexes whatever directory the build wrote. */
