@@ -18,14 +18,16 @@ for (const engine of ['pagefind', 'fallback'] as const) {
       }
       await page.goto(`/${lang}/`);
       await page.locator('[data-search-trigger]').click();
-      await expect(modalInput(page)).toBeFocused();
+      // The first open loads the engine: give a busy machine time.
+      await expect(modalInput(page)).toBeFocused({ timeout: 15_000 });
       const status = modal(page).getByRole('status');
       const misses: string[] = [];
       for (const query of QUERIES[lang]) {
         await modalInput(page).fill(query.q);
-        await expect(status).toContainText(query.q);
+        await expect(status).toContainText(query.q, { timeout: 15_000 });
         const rank = rankOf(await resultLinks(modal(page)), lang, query);
-        if (rank < 1 || rank > 3) misses.push(`"${query.q}" → ${target(lang, query).link}`);
+        if (rank < 1 || rank > 3)
+          misses.push(`"${query.q}" → ${target(lang, query).link} (${rank || "-"}: ${JSON.stringify(await resultLinks(modal(page)))})`);
       }
       await expect(page.locator('site-search')).toHaveAttribute('data-engine', engine);
       expect(misses, 'queries whose page and section are not in the top three').toEqual([]);
