@@ -34,3 +34,52 @@ for (const engine of ['pagefind', 'fallback'] as const) {
     });
   }
 }
+
+test('a typo finds the word it was meant to be, and says so', async ({ page }) => {
+  await page.goto('/de/');
+  await page.locator('[data-search-trigger]').click();
+  await modalInput(page).fill('Hypervisr');
+  const status = modal(page).getByRole('status');
+  await expect(status).toContainText('Keine Treffer für „Hypervisr“', { timeout: 15_000 });
+  await expect(status).toContainText('für „hypervisor“');
+  await expect(modal(page).getByRole('option').first()).toBeVisible();
+});
+
+test('no results is no dead end: close words, the glossary and every page are offered', async ({
+  page,
+}) => {
+  await page.goto('/en/');
+  await page.locator('[data-search-trigger]').click();
+  await modalInput(page).fill('hypervisorxyz');
+  await expect(modal(page).getByRole('status')).toHaveText('No results for “hypervisorxyz”.', {
+    timeout: 15_000,
+  });
+  await expect(modalInput(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(modal(page).getByRole('link', { name: 'Go to the glossary' })).toBeVisible();
+  await expect(modal(page).getByRole('link', { name: 'Vendors' })).toBeVisible();
+  const similar = modal(page).locator('.search-similar').first();
+  await expect(similar).toHaveText(/^hypervisor/i);
+  const word = (await similar.textContent()) ?? '';
+  await similar.click();
+  await expect(modalInput(page)).toHaveValue(word);
+  await expect(modal(page).getByRole('option').first()).toBeVisible();
+});
+
+test('the results are a listbox the input controls; arrows move the active option', async ({
+  page,
+}) => {
+  await page.goto('/en/');
+  await page.locator('[data-search-trigger]').click();
+  const input = modalInput(page);
+  await input.fill('driver');
+  const list = modal(page).getByRole('listbox', { name: 'Results' });
+  await expect(list.getByRole('option').first()).toBeVisible({ timeout: 15_000 });
+  await expect(input).toHaveAttribute('aria-expanded', 'true');
+  await expect(input).toHaveAttribute('aria-controls', (await list.getAttribute('id')) ?? '');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = list.getByRole('option').nth(1);
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id')) ?? '');
+  await expect(input).toBeFocused();
+});

@@ -3,37 +3,42 @@
 // on the first search and per later query (gzip size of each body, as a compressing
 // server would send it; Pagefind's own files are gzipped already), time from the last
 // keystroke to results shown (median and 95th percentile; includes the input's debounce),
-// for Pagefind and for the fallback (WebAssembly removed). Prints tables; asserts nothing.
-import { chromium } from '@playwright/test';
+// for Pagefind and for the fallback (WebAssembly removed), and relevance over the query
+// table tests/search-queries.json as a reader sees it in the dialog: success@1, success@3
+// and mean reciprocal rank per language and engine, by kind of query. Prints tables;
+// asserts nothing (tests/e2e/search-relevance.spec.ts does).
+import { chromium, type Browser } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromiumArgs, findChromium } from './chromium.mjs';
+import { chromiumArgs, requireChromium } from '../tests/chromium.ts';
+import { QUERIES as TABLE, rankOf, resultLinks, type Query } from '../tests/e2e/search-helpers.ts';
 
 const DIST = process.argv[2] ?? 'dist';
 const PORT = Number(process.env['PORT'] ?? 4321);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env['RUNS'] ?? 5);
-const QUERIES = {
+type Lang = 'de' | 'en';
+const QUERIES: Record<Lang, string[]> = {
   de: ['Treiber', 'Echtzeit', 'Installationsaufwand', 'ESXi', 'Virtuozzo', 'Hypervisor'],
   en: ['driver', 'real-time', 'installation', 'ESXi', 'Virtuozzo', 'hypervisor'],
 };
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const quantile = (xs, q) => {
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
 
-async function sizeOf(path) {
+async function sizeOf(path: string): Promise<{ raw: number; gz: number }> {
   const body = await readFile(path);
   return { raw: body.length, gz: Math.min(body.length, gzipSync(body).length) };
 }
 
-async function indexSizes() {
-  const rows = [];
+async function indexSizes(): Promise<string[][]> {
+  const rows: string[][] = [];
   const pf = join(DIST, 'pagefind');
   let total = { raw: 0, gz: 0 };
   for (const entry of await readdir(pf, { recursive: true, withFileTypes: true })) {
@@ -55,16 +60,17 @@ async function indexSizes() {
   return rows;
 }
 
-function table(head, rows) {
+function table(head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  const line = (r: string[]): string =>
+    r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
   console.log();
 }
 
-async function waitForServer() {
+async function waitForServer(): Promise<void> {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${ORIGIN}/`)).ok) return;
@@ -76,17 +82,29 @@ async function waitForServer() {
   throw new Error(`no server on ${ORIGIN}`);
 }
 
+interface Row {
+  lang: Lang;
+  engine: 'pagefind' | 'fallback';
+  firstBytes: number;
+  /** Rank of each query of the table (0: not listed). */
+  ranks: { query: Query; rank: number }[];
+  firstResultMs: number;
+  laterBytes: number;
+  median: number;
+  p95: number;
+}
+
 /** One language, one engine: bytes of the first open, per later query, and timings. */
-async function measure(browser, lang, fallback) {
+async function measure(browser: Browser, lang: Lang, fallback: boolean): Promise<Row> {
   const context = await browser.newContext();
   const page = await context.newPage();
   if (fallback) {
     await page.addInitScript(() => {
-      delete globalThis.WebAssembly;
+      Reflect.deleteProperty(globalThis, 'WebAssembly');
     });
   }
   let bytes = 0;
-  const pending = [];
+  const pending: Promise<unknown>[] = [];
   context.on('response', (response) =>
     pending.push(
       response.body().then(
@@ -100,23 +118,24 @@ async function measure(browser, lang, fallback) {
   await Promise.all(pending.splice(0));
   bytes = 0;
 
-  const input = page.locator('pagefind-modal input');
+  const dialog = page.getByRole('dialog');
+  const input = dialog.getByRole('combobox');
   /** Types `q` and returns ms from the last keystroke until its results are shown. */
-  const timed = async (q) => {
+  const timed = async (q: string): Promise<number> => {
     await input.fill(q.slice(0, -1));
     await page.waitForTimeout(400);
     const ms = await page.evaluate(
       (q) =>
-        new Promise((resolve) => {
-          const field = document.querySelector('pagefind-modal input');
-          const summary = document.querySelector('pagefind-modal pagefind-summary');
+        new Promise<number>((resolve, reject) => {
+          const field = document.querySelector<HTMLInputElement>('dialog [role="combobox"]');
+          if (!field) return reject(new Error('no search field'));
+          const summary = document.querySelector('dialog [role="status"]');
           const start = performance.now();
           field.value = q;
           field.dispatchEvent(new Event('input', { bubbles: true }));
           const check = () => {
             const done =
-              summary?.textContent?.includes(q) &&
-              document.querySelector('pagefind-modal .pf-result a');
+              summary?.textContent?.includes(q) && document.querySelector('dialog [role="option"]');
             if (done) resolve(performance.now() - start);
             else requestAnimationFrame(check);
           };
@@ -130,25 +149,35 @@ async function measure(browser, lang, fallback) {
   const started = performance.now();
   await page.locator('[data-search-trigger]').click();
   await input.waitFor();
-  const [first, ...rest] = QUERIES[lang];
+  const [first = '', ...rest] = QUERIES[lang];
   await input.fill(first);
-  await page.locator('pagefind-modal .pf-result a').first().waitFor();
+  await dialog.getByRole('option').first().waitFor();
   const firstResultMs = performance.now() - started;
   await page.waitForLoadState('networkidle');
   await Promise.all(pending.splice(0));
   const firstBytes = bytes;
 
   bytes = 0;
-  const times = [];
+  const times: number[] = [];
   for (let run = 0; run < RUNS; run++) for (const q of rest) times.push(await timed(q));
   await page.waitForLoadState('networkidle');
   await Promise.all(pending.splice(0));
   const laterBytes = bytes / rest.length;
+
+  // Relevance: each query of the table, as listed in the dialog.
+  const status = dialog.getByRole('status');
+  const ranks: Row['ranks'] = [];
+  for (const query of TABLE[lang]) {
+    await input.fill(query.q);
+    await status.filter({ hasText: query.q }).waitFor();
+    ranks.push({ query, rank: rankOf(await resultLinks(dialog), lang, query) });
+  }
   await context.close();
   return {
     lang,
     engine: fallback ? 'fallback' : 'pagefind',
     firstBytes,
+    ranks,
     firstResultMs,
     laterBytes,
     median: quantile(times, 0.5),
@@ -171,10 +200,10 @@ const server = spawn(
 );
 try {
   await waitForServer();
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
-  const rows = [];
+  const browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs });
+  const rows: Row[] = [];
   for (const fallback of [false, true])
-    for (const lang of ['de', 'en']) rows.push(await measure(browser, lang, fallback));
+    for (const lang of ['de', 'en'] as const) rows.push(await measure(browser, lang, fallback));
   await browser.close();
   console.log(`\nSearch figures (${RUNS} runs of ${QUERIES.de.length - 1} queries per row)\n`);
   table(
@@ -190,6 +219,37 @@ try {
     ]),
   );
   table(['index file', 'raw', 'gzip'], await indexSizes());
+  const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(0)} %`;
+  const score = (ranks: Row['ranks']) => [
+    String(ranks.length),
+    pct(ranks.filter((r) => r.rank === 1).length, ranks.length),
+    pct(ranks.filter((r) => r.rank >= 1 && r.rank <= 3).length, ranks.length),
+    (ranks.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0) / ranks.length).toFixed(2),
+  ];
+  console.log('Relevance over tests/search-queries.json (rank of the expected page and section)\n');
+  table(
+    ['lang', 'engine', 'queries', 'success@1', 'success@3', 'MRR'],
+    rows.map((r) => [r.lang, r.engine, ...score(r.ranks)]),
+  );
+  const kinds = [...new Set(rows.flatMap((r) => r.ranks.map((x) => x.query.kind)))];
+  table(
+    ['lang', 'engine', ...kinds.map((k) => `${k} s@1/s@3`)],
+    rows.map((r) => [
+      r.lang,
+      r.engine,
+      ...kinds.map((k) => {
+        const of = r.ranks.filter((x) => x.query.kind === k);
+        const [, s1, s3] = score(of);
+        return of.length ? `${s1}/${s3}` : '–';
+      }),
+    ]),
+  );
+  const misses = rows.flatMap((r) =>
+    r.ranks
+      .filter((x) => x.rank !== 1)
+      .map((x) => `${r.lang} ${r.engine}: "${x.query.q}" at ${x.rank || '–'}`),
+  );
+  if (misses.length) console.log(`Not first:\n  ${misses.join('\n  ')}\n`);
 } finally {
   server.kill();
 }

@@ -1,24 +1,31 @@
 // Search indexes for the built site, made right after `astro build` (as an Astro
 // integration, so any --outDir is honoured; also runnable alone: `node
-// scripts/search-index.mjs [dir]`).
+// scripts/search-index.ts [dir]`).
 //
+// Each section first gains keywords (src/lib/search/enrich.ts): the parts of its German
+// compounds, compounds it says in other words, and the readers' words of the synonym tables
+// (src/content/synonyms/<lang>.yaml). Then:
 // 1. Pagefind: one index per <html lang>, only `data-pagefind-body` content, minus the
-//    noise listed in EXCLUDE. Headings with ids become sub-results (#anchor).
-// 2. The fallback index: per language a classic script `search-fallback/<lang>.js` that
-//    assigns the pages' titles, sections (heading, anchor, text) to a global. The small
-//    engine in src/lib/fallback-search.ts searches it where Pagefind cannot start (no
-//    WebAssembly, or the site opened from file://): no fetch, no modules needed.
+//    noise listed in EXCLUDE. Headings with ids become sub-results (#anchor). Pagefind reads
+//    a copy of each page with the keywords after each heading (pagefind-copy.ts).
+// 2. The search data: per language a classic script `search-fallback/<lang>.js` that
+//    assigns the pages' titles and sections (anchor, heading, text, keywords) to a global.
+//    The fallback engine (src/lib/search/fallback-engine.ts) searches it where Pagefind
+//    cannot start (no WebAssembly, or the site opened from file://): no fetch, no modules
+//    needed. Pagefind's side reads it for "did you mean" and the no-results help.
+import type { AstroIntegration } from 'astro';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
+import type { StartTag } from 'parse5-sax-parser';
 import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
-import { germanLexicon } from '../src/lib/search/decompound.ts';
-import { enrich, unusedSynonyms } from '../src/lib/search/enrich.ts';
-import { DATA_GLOBAL } from '../src/lib/search/engine.ts';
-import { pagefindCopy } from '../src/lib/search/pagefind-copy.ts';
-import { synonymTableSchema } from '../src/lib/search/synonyms.ts';
+import { germanLexicon } from '../lib/search/decompound.ts';
+import { DATA_GLOBAL, type SearchData } from '../lib/search/engine.ts';
+import { enrich, unusedSynonyms, type SectionKeywords } from '../lib/search/enrich.ts';
+import { pagefindCopy } from '../lib/search/pagefind-copy.ts';
+import { synonymTableSchema, type Synonym } from '../lib/search/synonyms.ts';
 
 /** Parts of the indexed content that are navigation or repetition, not text to find. */
 export const EXCLUDE = [
@@ -35,9 +42,37 @@ export const EXCLUDE = [
   'section[aria-labelledby^="passage-"]',
 ];
 
-/** The global the fallback scripts fill: `globalThis[FALLBACK_GLOBAL][lang] = index`. */
+/** The global the fallback scripts fill: `globalThis[FALLBACK_GLOBAL][lang] = data`. */
 export const FALLBACK_GLOBAL = DATA_GLOBAL;
 export const FALLBACK_DIR = 'search-fallback';
+
+/** A part of a page: the text before the first heading, or an h2/h3 with an id and its text. */
+export interface Section {
+  /** The heading's id ('' for the text before any heading). */
+  a: string;
+  /** The heading's text. */
+  h: string;
+  /** The section's text. */
+  x: string;
+  /** Offset just past the heading's start tag in the page's HTML (-1: none). */
+  at: number;
+  /** Keywords from compounds and synonyms (see src/lib/search/enrich.ts). */
+  k?: SectionKeywords;
+}
+
+/** What the indexes hold of one built page. */
+export interface IndexedPage {
+  lang: string;
+  title: string;
+  sections: Section[];
+}
+
+/** A built page with indexed content: its site-relative URL, its HTML and what it holds. */
+interface SitePage {
+  url: string;
+  html: string;
+  page: IndexedPage;
+}
 
 const BLOCK = /^(p|li|dt|dd|td|th|tr|br|div|section|figcaption|blockquote|h[1-6]|ul|ol|dl|table)$/;
 const VOID = new Set(
@@ -45,8 +80,8 @@ const VOID = new Set(
 );
 
 /** Does a start tag match one of EXCLUDE's simple selectors: tag, .class, [attr], tag[attr^="v"]? */
-function excluded(tag) {
-  const attr = (name) => tag.attrs.find((a) => a.name === name)?.value;
+function excluded(tag: StartTag): boolean {
+  const attr = (name: string): string | undefined => tag.attrs.find((a) => a.name === name)?.value;
   return EXCLUDE.some((sel) => {
     if (sel.startsWith('.')) return (attr('class') ?? '').split(/\s+/).includes(sel.slice(1));
     const m = /^([a-z]*)(?:\[([a-z-]+)(?:\^="([^"]*)")?\])?$/.exec(sel);
@@ -62,19 +97,17 @@ function excluded(tag) {
 /**
  * Reads one built page: its language, title (h1) and sections (h2/h3 with id) with their
  * text, from the `data-pagefind-body` element only. Undefined for pages without one.
- * @param {string} html
  */
-export function extractPage(html) {
+export function extractPage(html: string): IndexedPage | undefined {
   const rw = new RewritingStream();
-  /** @type {{ lang: string, title: string, sections: { a: string, h: string, x: string, at: number }[] }} */
-  const page = { lang: '', title: '', sections: [] };
+  const page: IndexedPage = { lang: '', title: '', sections: [] };
   let bodyDepth = -1;
   let skipDepth = -1;
   let depth = 0;
-  /** Where text goes: 'title', 'heading' or 'text'. */
-  let into = 'text';
+  /** Where text goes. */
+  let into: 'title' | 'heading' | 'text' = 'text';
   let headingDepth = -1;
-  let current = { a: '', h: '', x: '', at: -1 };
+  let current: Section = { a: '', h: '', x: '', at: -1 };
   page.sections.push(current);
   rw.on('startTag', (tag) => {
     const isVoid = VOID.has(tag.tagName) || tag.selfClosing;
@@ -121,7 +154,7 @@ export function extractPage(html) {
   });
   rw.end(html);
   if (bodyDepth === -1) return undefined;
-  const squash = (s) => s.replace(/\s+/g, ' ').trim();
+  const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
   page.title = squash(page.title);
   page.sections = page.sections
     .map((s) => ({ a: s.a, h: squash(s.h), x: squash(s.x), at: s.at }))
@@ -129,8 +162,8 @@ export function extractPage(html) {
   return page;
 }
 
-async function htmlFiles(dir) {
-  const out = [];
+async function htmlFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile() && entry.name.endsWith('.html'))
       out.push(join(entry.parentPath, entry.name));
@@ -139,7 +172,7 @@ async function htmlFiles(dir) {
 }
 
 /** Site-relative URL of a built file: `de/io-drivers/index.html` → `de/io-drivers/`. */
-function urlOf(dir, file) {
+function urlOf(dir: string, file: string): string {
   return relative(dir, file)
     .split(sep)
     .join('/')
@@ -147,8 +180,8 @@ function urlOf(dir, file) {
 }
 
 /** Every built page with indexed content, read and split into sections. */
-async function readSite(dir) {
-  const site = [];
+async function readSite(dir: string): Promise<SitePage[]> {
+  const site: SitePage[] = [];
   for (const file of await htmlFiles(dir)) {
     if (relative(dir, file).startsWith(`pagefind${sep}`)) continue;
     const html = await readFile(file, 'utf8');
@@ -157,43 +190,37 @@ async function readSite(dir) {
   }
   const lexicon = await germanLexicon();
   for (const lang of new Set(site.map((p) => p.page.lang))) {
-    const pages = site.filter((p) => p.page.lang === lang);
+    const pages = site.filter((p) => p.page.lang === lang).map((p) => p.page);
     const synonyms = await synonymTable(lang);
-    const index = pages.map((p) => ({
-      lang,
-      title: p.page.title,
-      sections: p.page.sections,
-    }));
-    const unused = unusedSynonyms(lang, index, synonyms);
+    const unused = unusedSynonyms(lang, pages, synonyms);
     if (unused.length)
       throw new Error(`search-index: synonyms for words the ${lang} pages never use: ${unused}`);
-    const keywords = enrich(lang, index, { ...(lang === 'de' && { lexicon }), synonyms });
-    pages.forEach((p, i) => {
-      p.page.sections.forEach((s, j) => (s.k = keywords[i]?.[j] ?? { heading: [], text: [] }));
-    });
+    // Only German glues words into compounds worth splitting.
+    const keywords = enrich(lang, pages, { ...(lang === 'de' && { lexicon }), synonyms });
+    pages.forEach((page, i) => page.sections.forEach((s, j) => (s.k = keywords[i]?.[j])));
   }
   return site;
 }
 
-/** The page as Pagefind should see it: each section's keywords after its heading. */
-function withKeywords({ html, page }) {
-  return pagefindCopy(html, new Map(page.sections.map((s) => [s.a, s.k])));
-}
-
 /** The language's synonym table (src/content/synonyms/<lang>.yaml), checked against its schema. */
-async function synonymTable(lang) {
-  const file = new URL(`../src/content/synonyms/${lang}.yaml`, import.meta.url);
+async function synonymTable(lang: string): Promise<Synonym[]> {
+  const file = new URL(`../content/synonyms/${lang}.yaml`, import.meta.url);
   const text = await readFile(file, 'utf8').catch(() => undefined);
   return text === undefined ? [] : synonymTableSchema.parse(parse(text)).synonyms;
 }
 
-/**
- * Writes the fallback scripts for every language and returns their sizes.
- * @param {string} dir
- */
-async function writeFallback(dir, site) {
-  /** @type {Map<string, object[]>} */
-  const byLang = new Map();
+/** The page as Pagefind should see it: each section's keywords after its heading. */
+function withKeywords({ html, page }: SitePage): Promise<string> {
+  const none: SectionKeywords = { heading: [], text: [] };
+  return pagefindCopy(html, new Map(page.sections.map((s) => [s.a, s.k ?? none])));
+}
+
+/** Writes the fallback scripts for every language and returns their sizes. */
+async function writeFallback(
+  dir: string,
+  site: SitePage[],
+): Promise<Record<string, { pages: number; bytes: number }>> {
+  const byLang = new Map<string, SearchData['pages']>();
   for (const { url, page } of site) {
     const list = byLang.get(page.lang) ?? [];
     // See SearchData in src/lib/search/engine.ts.
@@ -201,17 +228,24 @@ async function writeFallback(dir, site) {
       u: url,
       t: page.title,
       g: url.endsWith('/glossary/') ? 1 : 0,
-      s: page.sections.map((s) => [s.a, s.h, s.x, s.k.heading.join(', '), s.k.text.join(', ')]),
+      s: page.sections.map((s) => [
+        s.a,
+        s.h,
+        s.x,
+        s.k?.heading.join(', ') ?? '',
+        s.k?.text.join(', ') ?? '',
+      ]),
     });
     byLang.set(page.lang, list);
   }
   const out = join(dir, FALLBACK_DIR);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const sizes = {};
+  const sizes: Record<string, { pages: number; bytes: number }> = {};
   for (const [lang, pages] of byLang) {
     // JSON inside a classic script: escape `<` so no `</script>` can ever end it early.
-    const json = JSON.stringify({ v: 2, lang, pages }).replace(/</g, '\\u003c');
+    const data: SearchData = { v: 2, lang, pages };
+    const json = JSON.stringify(data).replace(/</g, '\\u003c');
     const js = `(globalThis.${FALLBACK_GLOBAL}=globalThis.${FALLBACK_GLOBAL}||{})[${JSON.stringify(lang)}]=${json};\n`;
     await writeFile(join(out, `${lang}.js`), js);
     sizes[lang] = { pages: pages.length, bytes: Buffer.byteLength(js) };
@@ -219,11 +253,8 @@ async function writeFallback(dir, site) {
   return sizes;
 }
 
-/**
- * Builds the Pagefind bundle into `<dir>/pagefind/`.
- * @param {string} dir
- */
-async function writePagefind(dir, site) {
+/** Builds the Pagefind bundle into `<dir>/pagefind/`. */
+async function writePagefind(dir: string, site: SitePage[]): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   for (const entry of site) {
@@ -236,11 +267,16 @@ async function writePagefind(dir, site) {
 }
 
 /** Both indexes for the built site in `dir`. */
-export async function buildSearch(dir, log = console.log) {
+export async function buildSearch(
+  dir: string,
+  log: (message: string) => void = console.log,
+): Promise<void> {
   const site = await readSite(dir);
   await writePagefind(dir, site);
   const sizes = await writeFallback(dir, site);
-  const extra = site.flatMap((p) => p.page.sections.flatMap((s) => [...s.k.heading, ...s.k.text]));
+  const extra = site.flatMap((p) =>
+    p.page.sections.flatMap((s) => [...(s.k?.heading ?? []), ...(s.k?.text ?? [])]),
+  );
   const summary = Object.entries(sizes)
     .map(([lang, s]) => `${lang}: ${s.pages} pages, ${(s.bytes / 1024).toFixed(1)} KB`)
     .join('; ');
@@ -248,7 +284,7 @@ export async function buildSearch(dir, log = console.log) {
 }
 
 /** The Astro integration: indexes whatever directory the build wrote. */
-export default function searchIndex() {
+export default function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
@@ -257,8 +293,4 @@ export default function searchIndex() {
       },
     },
   };
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await buildSearch(process.argv[2] ?? 'dist');
 }
