@@ -197,7 +197,9 @@ async function readSite(dir: string): Promise<SitePage[]> {
       throw new Error(`search-index: synonyms for words the ${lang} pages never use: ${unused}`);
     // Only German glues words into compounds worth splitting.
     const keywords = enrich(lang, pages, { ...(lang === 'de' && { lexicon }), synonyms });
-    pages.forEach((page, i) => page.sections.forEach((s, j) => (s.k = keywords[i]?.[j])));
+    pages.forEach((page, i) =>
+      page.sections.forEach((s, j) => (s.k = keywords[i]?.[j] ?? { heading: [], text: [] })),
+    );
   }
   return site;
 }
@@ -258,7 +260,10 @@ async function writePagefind(dir: string, site: SitePage[]): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   for (const entry of site) {
-    const added = await index.addHTMLFile({ url: `/${entry.url}`, content: await withKeywords(entry) });
+    const added = await index.addHTMLFile({
+      url: `/${entry.url}`,
+      content: await withKeywords(entry),
+    });
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
@@ -280,7 +285,9 @@ export async function buildSearch(
   const summary = Object.entries(sizes)
     .map(([lang, s]) => `${lang}: ${s.pages} pages, ${(s.bytes / 1024).toFixed(1)} KB`)
     .join('; ');
-  log(`search: Pagefind and fallback indexes (${summary}); ${extra.length} keywords from compounds and synonyms`);
+  log(
+    `search: Pagefind and fallback indexes (${summary}); ${extra.length} keywords from compounds and synonyms`,
+  );
 }
 
 /** The Astro integration: indexes whatever directory the build wrote. */

@@ -27,7 +27,9 @@ for (const engine of ['pagefind', 'fallback'] as const) {
         await expect(status).toContainText(query.q, { timeout: 15_000 });
         const rank = rankOf(await resultLinks(modal(page)), lang, query);
         if (rank < 1 || rank > 3)
-          misses.push(`"${query.q}" → ${target(lang, query).link} (${rank || "-"}: ${JSON.stringify(await resultLinks(modal(page)))})`);
+          misses.push(
+            `"${query.q}" → ${target(lang, query).link} (${rank || '-'}: ${JSON.stringify(await resultLinks(modal(page)))})`,
+          );
       }
       await expect(page.locator('site-search')).toHaveAttribute('data-engine', engine);
       expect(misses, 'queries whose page and section are not in the top three').toEqual([]);
@@ -45,24 +47,16 @@ test('a typo finds the word it was meant to be, and says so', async ({ page }) =
   await expect(modal(page).getByRole('option').first()).toBeVisible();
 });
 
-test('no results is no dead end: close words, the glossary and every page are offered', async ({
-  page,
-}) => {
+test('no results is no dead end: the glossary and every page are offered', async ({ page }) => {
   await page.goto('/en/');
   await page.locator('[data-search-trigger]').click();
-  await modalInput(page).fill('hypervisorxyz');
-  await expect(modal(page).getByRole('status')).toHaveText('No results for “hypervisorxyz”.', {
+  await modalInput(page).fill('quantum');
+  await expect(modal(page).getByRole('status')).toHaveText('No results for “quantum”.', {
     timeout: 15_000,
   });
   await expect(modalInput(page)).toHaveAttribute('aria-expanded', 'false');
   await expect(modal(page).getByRole('link', { name: 'Go to the glossary' })).toBeVisible();
   await expect(modal(page).getByRole('link', { name: 'Vendors' })).toBeVisible();
-  const similar = modal(page).locator('.search-similar').first();
-  await expect(similar).toHaveText(/^hypervisor/i);
-  const word = (await similar.textContent()) ?? '';
-  await similar.click();
-  await expect(modalInput(page)).toHaveValue(word);
-  await expect(modal(page).getByRole('option').first()).toBeVisible();
 });
 
 test('the results are a listbox the input controls; arrows move the active option', async ({
@@ -80,6 +74,9 @@ test('the results are a listbox the input controls; arrows move the active optio
   await page.keyboard.press('ArrowDown');
   const second = list.getByRole('option').nth(1);
   await expect(second).toHaveAttribute('aria-selected', 'true');
-  await expect(input).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id')) ?? '');
+  await expect(input).toHaveAttribute(
+    'aria-activedescendant',
+    (await second.getAttribute('id')) ?? '',
+  );
   await expect(input).toBeFocused();
 });

@@ -88,7 +88,10 @@ test('keyboard: / and Ctrl+K open, arrows and Enter follow a result, Escape retu
   await expect(modal(page)).toBeVisible();
   await expect(modalInput(page)).toBeFocused();
   await page.keyboard.type('ESXi');
-  await expect(modal(page).getByRole('option').first()).toContainText('Vendors');
+  // The first search waits for the engine to load: give a busy machine time.
+  await expect(modal(page).getByRole('option').first()).toContainText('Vendors', {
+    timeout: 15_000,
+  });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/en\/vendors\//);

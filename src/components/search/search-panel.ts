@@ -3,7 +3,13 @@
 // help when nothing is found. Arrow keys move through the results, Enter opens one; focus
 // stays in the input. Built with DOM calls only: every text from the index or the reader
 // is set as text, never as HTML.
-import { answer, MAX_QUERY, type Answer, type Piece, type SearchEngine } from '../../lib/search/engine.ts';
+import {
+  answer,
+  MAX_QUERY,
+  type Answer,
+  type Piece,
+  type SearchEngine,
+} from '../../lib/search/engine.ts';
 
 /** The panel's words, from the page's language (Search.astro). */
 export interface SearchLabels {
@@ -35,13 +41,16 @@ function element<K extends keyof HTMLElementTagNameMap>(
   ...children: (Node | string)[]
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(name);
-  for (const [key, value] of Object.entries(props)) if (value !== undefined) el.setAttribute(key, value);
+  for (const [key, value] of Object.entries(props))
+    if (value !== undefined) el.setAttribute(key, value);
   el.append(...children);
   return el;
 }
 
 const pieces = (list: Piece[]) =>
-  list.map((p) => (typeof p === 'string' ? document.createTextNode(p) : element('mark', {}, p.mark)));
+  list.map((p) =>
+    typeof p === 'string' ? document.createTextNode(p) : element('mark', {}, p.mark),
+  );
 
 export class SearchPanel {
   readonly root: HTMLElement;
@@ -128,7 +137,8 @@ export class SearchPanel {
     const options: HTMLElement[] = [];
     for (const hit of found.hits) {
       options.push(this.#option(hit.url, hit.title, hit.excerpt, 'page'));
-      for (const s of hit.sections) options.push(this.#option(s.url, s.title, s.excerpt, 'section'));
+      for (const s of hit.sections)
+        options.push(this.#option(s.url, s.title, s.excerpt, 'section'));
     }
     options.forEach((option, i) => (option.id = `${this.#list.id}-${i}`));
     this.#list.replaceChildren(...options);
@@ -151,7 +161,13 @@ export class SearchPanel {
   #option(url: string, title: string, excerpt: Piece[], kind: 'page' | 'section'): HTMLElement {
     return element(
       'a',
-      { href: url, role: 'option', class: 'search-option', 'data-kind': kind, 'aria-selected': 'false' },
+      {
+        href: url,
+        role: 'option',
+        class: 'search-option',
+        'data-kind': kind,
+        'aria-selected': 'false',
+      },
       element('span', { class: 'search-option-title' }, title),
       element('span', { class: 'search-option-excerpt' }, ...pieces(excerpt)),
     );
@@ -171,14 +187,22 @@ export class SearchPanel {
         });
         return element('li', {}, button);
       });
-      help.push(element('p', {}, labels.similar), element('ul', { class: 'search-similar-list' }, ...buttons));
+      help.push(
+        element('p', {}, labels.similar),
+        element('ul', { class: 'search-similar-list' }, ...buttons),
+      );
     }
     const root = (url: string) => this.pageUrl(url);
     const glossary = data.pages.find((p) => p.g);
-    if (glossary) help.push(element('p', {}, element('a', { href: root(glossary.u) }, labels.glossary)));
+    if (glossary)
+      help.push(element('p', {}, element('a', { href: root(glossary.u) }, labels.glossary)));
     help.push(
       element('p', {}, labels.allPages),
-      element('ul', { class: 'search-pages' }, ...data.pages.map((p) => element('li', {}, element('a', { href: root(p.u) }, p.t)))),
+      element(
+        'ul',
+        { class: 'search-pages' },
+        ...data.pages.map((p) => element('li', {}, element('a', { href: root(p.u) }, p.t))),
+      ),
     );
     this.#help.replaceChildren(...help);
   }

@@ -60,9 +60,7 @@ interface Cover {
 }
 
 const better = (a: Cover, b: Cover | undefined) =>
-  !b ||
-  a.parts.length < b.parts.length ||
-  (a.parts.length === b.parts.length && a.glue < b.glue);
+  !b || a.parts.length < b.parts.length || (a.parts.length === b.parts.length && a.glue < b.glue);
 
 /** A part as a reader would type it alone: "betriebs" → "betrieb" where that is a word. */
 function base(part: string, lexicon: Lexicon): string {

@@ -103,7 +103,11 @@ export function distance(a: string, b: string, max: number): number {
         continue;
       }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
+      let d = Math.min(
+        (rows[i - 1]?.[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (rows[i - 1]?.[j - 1] ?? 0) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
         d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
       row.push(d);
@@ -118,7 +122,12 @@ export function distance(a: string, b: string, max: number): number {
 const allowed = (length: number) => (length >= 9 ? 2 : length >= 4 ? 1 : 0);
 
 /** Index words within `max` edits of `word` (folded), closest and most frequent first. */
-export function closest(word: string, vocab: Vocabulary, max = allowed(word.length), limit = 5): string[] {
+export function closest(
+  word: string,
+  vocab: Vocabulary,
+  max = allowed(word.length),
+  limit = 5,
+): string[] {
   const key = fold(word);
   return [...vocab.words.entries()]
     .map(([k, [written, count]]) => ({ written, count, d: distance(key, k, max) }))
@@ -176,7 +185,9 @@ const decode = (html: string) =>
 export function excerptPieces(html: string): Piece[] {
   const pieces: Piece[] = [];
   // A close mark before any open mark: the excerpt starts inside a keyword run.
-  let hidden = html.indexOf(KEYWORDS_CLOSE) >= 0 && html.indexOf(KEYWORDS_CLOSE) < (html.indexOf(KEYWORDS_OPEN) + 1 || Infinity);
+  let hidden =
+    html.indexOf(KEYWORDS_CLOSE) >= 0 &&
+    html.indexOf(KEYWORDS_CLOSE) < (html.indexOf(KEYWORDS_OPEN) + 1 || Infinity);
   for (const [i, part] of html.split(/<\/?mark>/).entries()) {
     let text = '';
     for (const ch of decode(part)) {
@@ -185,12 +196,17 @@ export function excerptPieces(html: string): Piece[] {
       else if (!hidden) text += ch;
     }
     if (!text) continue;
-    pieces.push(i % 2 === 1 && text.trim() ? { mark: text } : text);
+    const last = pieces.at(-1);
+    if (i % 2 === 1 && text.trim()) pieces.push({ mark: text });
+    else if (typeof last === 'string') pieces[pieces.length - 1] = last + text;
+    else pieces.push(text);
   }
   // Tidy the seams left by removed runs.
   const first = pieces[0];
   if (typeof first === 'string') pieces[0] = first.replace(/^[\s.,;:]+/, '');
-  return pieces.map((p) => (typeof p === 'string' ? p.replace(/\s{2,}/g, ' ') : p));
+  return pieces
+    .map((p) => (typeof p === 'string' ? p.replace(/\s{2,}/g, ' ') : p))
+    .filter((p) => p !== '');
 }
 
 /** The folded words of a query, for marking words in an excerpt. */
@@ -223,7 +239,9 @@ export async function answer(engine: SearchEngine, query: string): Promise<Answe
   }
   if (hits.length > 0) return { query, hits };
   const similar = [
-    ...new Set(queryWords(query).flatMap((w) => closest(w, vocab, Math.max(2, allowed(w.length) + 1), 3))),
+    ...new Set(
+      queryWords(query).flatMap((w) => closest(w, vocab, Math.max(2, allowed(w.length) + 1), 3)),
+    ),
   ].slice(0, 6);
   return { query, hits: [], similar };
 }

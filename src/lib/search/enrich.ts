@@ -57,7 +57,7 @@ function find(haystack: string[], needle: string[]): number {
 /** How often the stem sequence `needle` occurs in `haystack`. */
 function count(haystack: string[], needle: string[]): number {
   let n = 0;
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const at = find(haystack.slice(from), needle);
     if (at < 0) return n;
     n++;
@@ -94,9 +94,7 @@ export function enrich(
   const all = fields.flat().flatMap((f) => [f.heading, f.text]);
   // A part is attested when the site uses it on its own or in two compounds or more.
   const attested = new Set(all.flatMap((f) => f.stems));
-  const nouns = new Set(
-    all.flatMap((f) => f.words.filter(splittable).map(lower)),
-  );
+  const nouns = new Set(all.flatMap((f) => f.words.filter(splittable).map(lower)));
   const partCount = new Map<string, number>();
   if (lexicon) {
     for (const word of nouns)

@@ -145,7 +145,9 @@ export function fallbackEngine(data: SearchData, options: FallbackOptions): Sear
         const matchedTerms = new Set(mine.flatMap((x) => x.terms));
         const matches = (w: string) => {
           const t = process(w);
-          return !!t && [...matchedTerms].some((m) => t === m || t.startsWith(m) || m.startsWith(t));
+          return (
+            !!t && [...matchedTerms].some((m) => t === m || t.startsWith(m) || m.startsWith(t))
+          );
         };
         const docOf = (x: SearchResult) => sections[x.id as number];
         const firstText = page.s.find((s) => s[2])?.[2] ?? '';

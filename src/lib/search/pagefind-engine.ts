@@ -69,18 +69,16 @@ export async function pagefindEngine(
       const data = await Promise.all((found?.results ?? []).slice(0, 10).map((r) => r.data()));
       const seen = new Set(data.flatMap((d) => wordsOf(d.content).map(fold)));
       const unknown = words.filter((w) => !knownIn(lang, w, seen));
-      const hits = data.map(
-        (d): Hit => ({
-          title: d.meta.title ?? d.url,
-          url: d.url,
-          excerpt: excerptPieces(d.excerpt),
-          sections: d.sub_results
-            .filter((s) => s.url.includes('#'))
-            .sort((a, b) => score(b) - score(a))
-            .slice(0, SECTIONS_SHOWN)
-            .map((s) => ({ title: s.title, url: s.url, excerpt: excerptPieces(s.excerpt) })),
-        }),
-      );
+      const hits = data.map((d): Hit => ({
+        title: d.meta.title ?? d.url,
+        url: d.url,
+        excerpt: excerptPieces(d.excerpt),
+        sections: d.sub_results
+          .filter((s) => s.url.includes('#'))
+          .sort((a, b) => score(b) - score(a))
+          .slice(0, SECTIONS_SHOWN)
+          .map((s) => ({ title: s.title, url: s.url, excerpt: excerptPieces(s.excerpt) })),
+      }));
       return { hits, unknown };
     },
   };
