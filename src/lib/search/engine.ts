@@ -56,6 +56,8 @@ export interface SearchData {
 export const DATA_GLOBAL = '__siteSearchFallback';
 /** Longest query that is searched: a query is typed, not pasted books. */
 export const MAX_QUERY = 200;
+/** Most pages listed: each Pagefind result costs a fragment download, and three are asked for. */
+export const MAX_PAGES = 5;
 /** Most words of a query that are searched. */
 export const MAX_TERMS = 8;
 

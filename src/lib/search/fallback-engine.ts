@@ -5,7 +5,14 @@
 // keywords) above text; a page scores by its best section, its other matching sections add
 // a little.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { queryWords, type Hit, type Piece, type SearchData, type SearchEngine } from './engine.ts';
+import {
+  MAX_PAGES,
+  queryWords,
+  type Hit,
+  type Piece,
+  type SearchData,
+  type SearchEngine,
+} from './engine.ts';
 import { fold, lower, stem, wordsOf } from './text.ts';
 
 /** Field weights, as Pagefind weighs the same places (h1 7, h2 6, text 1). */
@@ -137,7 +144,7 @@ export function fallbackEngine(data: SearchData, options: FallbackOptions): Sear
         .map((r) => ({ r, score: r.score + (best.get(r.id as number) ?? 0) }))
         .sort((a, b) => b.score - a.score)
         .map((x) => x.r);
-      const hits = ranked.flatMap((r): Hit[] => {
+      const hits = ranked.slice(0, MAX_PAGES).flatMap((r): Hit[] => {
         const p = r.id as number;
         const page = data.pages[p];
         if (!page) return [];

@@ -5,6 +5,7 @@
 import {
   excerptPieces,
   knownIn,
+  MAX_PAGES,
   queryWords,
   type Hit,
   type SearchData,
@@ -55,7 +56,14 @@ export async function pagefindEngine(
   loadData: () => Promise<SearchData>,
 ): Promise<SearchEngine> {
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-  await pagefind.options({ baseUrl: base, highlightParam, excerptLength: 24, ranking: RANKING });
+  await pagefind.options({
+    baseUrl: base,
+    highlightParam,
+    excerptLength: 24,
+    ranking: RANKING,
+    // Search on the page's thread: for an index this small the worker only adds a file (12 KB).
+    noWorker: true,
+  });
   // Loads the language's index and WebAssembly now, so a failure shows before the first search.
   await pagefind.init();
   return {
@@ -66,7 +74,9 @@ export async function pagefindEngine(
       const words = queryWords(query);
       if (words.length === 0) return { hits: [], unknown: [] };
       const found = await pagefind.search(words.join(' '));
-      const data = await Promise.all((found?.results ?? []).slice(0, 10).map((r) => r.data()));
+      const data = await Promise.all(
+        (found?.results ?? []).slice(0, MAX_PAGES).map((r) => r.data()),
+      );
       const seen = new Set(data.flatMap((d) => wordsOf(d.content).map(fold)));
       const unknown = words.filter((w) => !knownIn(lang, w, seen));
       const hits = data.map((d): Hit => ({
