@@ -38,10 +38,16 @@ declare global {
   }
 }
 
-/** True where Pagefind itself can run: it needs WebAssembly and fetch over http(s). */
+/**
+ * True where Pagefind itself can run: it needs WebAssembly and fetch over http(s), and a copy
+ * that ships it (the SCORM package marks its pages `<html data-search="fallback">`).
+ */
 export function pagefindCanStart(): boolean {
   return (
-    typeof WebAssembly === 'object' && typeof fetch === 'function' && location.protocol !== 'file:'
+    typeof WebAssembly === 'object' &&
+    typeof fetch === 'function' &&
+    location.protocol !== 'file:' &&
+    document.documentElement.dataset['search'] !== 'fallback'
   );
 }
 
