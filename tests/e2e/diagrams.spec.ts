@@ -33,7 +33,7 @@ const cases: Case[] = [
       await expect(radio(fig, 'main', 'Hosted')).toHaveAttribute('aria-checked', 'true');
       await expect(radio(fig, 'layer', 'Hypervisor (VMM)')).toHaveAttribute('aria-checked', 'true');
       await expect(fig.locator('svg[data-arch="bare-metal"]')).toBeHidden();
-      await expect(fig.getByText('ordinary program running on the host')).toBeVisible();
+      await expect(fig.getByText('Hosted architecture: the VMM runs as a process')).toBeVisible();
     },
     isDefault: async (fig) => {
       await expect(radio(fig, 'main', 'Both')).toHaveAttribute('aria-checked', 'true');
@@ -71,7 +71,7 @@ const cases: Case[] = [
       await expect(fig.getByRole('slider')).toHaveValue('6');
       await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
       await expect(fig.getByText('6 VMs share one device.')).toBeVisible();
-      await expect(fig.getByText('driver missing')).toBeVisible();
+      await expect(fig.getByText('No device driver')).toBeVisible();
     },
     isDefault: async (fig) => {
       await expect(fig.getByRole('slider')).toHaveValue('3');
@@ -92,7 +92,7 @@ const cases: Case[] = [
       ).toHaveAttribute('aria-checked', 'true');
       await expect(fig.getByText('point both ways')).toBeVisible();
       await expect(
-        fig.locator('.result').getByText('noticeably more work than a hosted'),
+        fig.locator('.result').getByText('considerably more work than a hosted'),
       ).toBeVisible();
     },
     isDefault: async (fig) => {
@@ -238,7 +238,7 @@ test.describe('keyboard, pointer and touch', () => {
     await expect(radio(fig, 'layer', 'Host OS')).toBeFocused();
     await page.keyboard.press('Home');
     await expect(radio(fig, 'layer', 'Virtual machines')).toHaveAttribute('aria-checked', 'true');
-    await expect(live(page, 'layer-stack')).toContainText('guest operating systems');
+    await expect(live(page, 'layer-stack')).toContainText('guest operating system');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Enter');
     await expect(radio(fig, 'layer', 'Hardware')).toHaveAttribute('aria-checked', 'true');
@@ -250,7 +250,7 @@ test.describe('keyboard, pointer and touch', () => {
     const fig = figure(page, 'layer-stack');
     await fig.locator('svg[data-arch="hosted"] [data-layer="vmm"]').click();
     await expect(radio(fig, 'layer', 'Hypervisor (VMM)')).toHaveAttribute('aria-checked', 'true');
-    await expect(live(page, 'layer-stack')).toContainText('ordinary program');
+    await expect(live(page, 'layer-stack')).toContainText('as a process');
   });
 
   test('I/O path: buttons and keys step through the layers; play runs to the end', async ({
@@ -263,7 +263,7 @@ test.describe('keyboard, pointer and touch', () => {
     await page.keyboard.press('ArrowRight');
     await expect(radio(fig, 'main', 'Hosted')).toHaveAttribute('aria-checked', 'true');
     await expect(say).toContainText('Hosted: layer 1 of the 4');
-    const forward = fig.getByRole('button', { name: 'Forward' });
+    const forward = fig.getByRole('button', { name: 'Next' });
     await forward.focus();
     await page.keyboard.press('Enter');
     await expect(say).toContainText('layer 2 of the 4');
@@ -311,7 +311,7 @@ test.describe('keyboard, pointer and touch', () => {
     expect(new URL(page.url()).hash).toBe('#device-sharing=1,driver=missing');
     await fig.getByRole('switch').tap();
     await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'false');
-    await expect(live(page, 'device-sharing')).toContainText('emulates the device');
+    await expect(live(page, 'device-sharing')).toContainText('a different job from sharing');
     await context.close();
   });
 
