@@ -17,7 +17,7 @@ const glossary = (
     term: { de: string; en: string };
   }[]
 ).map((entry) => formsOf(entry.id, entry.term));
-import searchIndex from './scripts/search-index.mjs';
+import searchIndex from './src/integrations/search-index.ts';
 
 export default defineConfig({
   ...(process.env['SITE_URL'] ? { site: process.env['SITE_URL'] } : {}),

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
-import { chromiumArgs, findChromium } from './chromium.mjs';
+import { chromiumArgs, findChromium } from '../tests/chromium.ts';
 import {
   CACHE,
   COMMON_HEADERS,
@@ -373,7 +373,7 @@ async function browserSmoke(t: Target, browser: Browser): Promise<string[]> {
 
 ensureServers();
 const executablePath = findChromium();
-if (!executablePath) fail('no Chromium found: run `node scripts/chromium.mjs`');
+if (!executablePath) fail('no Chromium found: run `node scripts/chromium.ts`');
 if (!existsSync(join(dist, 'index.html')))
   fail('dist/ has no index.html: run `npm run build` first');
 const started = Date.now();
