@@ -1,9 +1,11 @@
 // Site configuration. `SITE_URL` and `BASE_PATH` come from the environment so the same
 // sources build for a local preview (defaults), a domain root or a sub-path of a server.
+// Without `SITE_URL` the build knows no origin and writes none (src/integrations/site-url.ts).
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import serverConfig from './src/integrations/server-config.ts';
+import siteUrl from './src/integrations/site-url.ts';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { formsOf, glossaryLinks } from './src/lib/glossary-links.ts';
@@ -18,7 +20,7 @@ const glossary = (
 import searchIndex from './src/integrations/search-index.ts';
 
 export default defineConfig({
-  site: process.env['SITE_URL'] ?? 'http://localhost:4321',
+  ...(process.env['SITE_URL'] ? { site: process.env['SITE_URL'] } : {}),
   base: process.env['BASE_PATH'] ?? '/',
   // Every page is a folder with an index.html, linked with a trailing slash; a pasted
   // link without the slash (/de/architecture) still works.
@@ -30,6 +32,7 @@ export default defineConfig({
   // for the build's base.
   integrations: [
     mdx({ processor: satteri({ hastPlugins: [glossaryLinks(glossary)] }) }),
+    siteUrl(),
     searchIndex(),
     serverConfig(),
   ],

@@ -50,12 +50,8 @@ test.describe('copy link', () => {
       .click();
     await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeAttached();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    // The build's site URL may differ from the test server's origin; the path and anchor may not.
-    expect(new URL(copied).pathname + new URL(copied).hash).toBe(
-      '/en/architecture/#the-layers-in-a-picture',
-    );
-    expect(copied).toMatch(/^https?:\/\/[^/]+\/en\/architecture\/#the-layers-in-a-picture$/);
-    expect(baseURL).toBeTruthy();
+    // The page's own origin, whatever the build was told (tests/e2e/origin.spec.ts: another one).
+    expect(copied).toBe(`${baseURL}/en/architecture/#the-layers-in-a-picture`);
   });
 
   test('works from the keyboard and announces "Link kopiert" in German', async ({ page }) => {
