@@ -100,6 +100,10 @@ function printReport(report: Report) {
     '',
   ]);
   table(rows);
+  for (const f of files)
+    for (const r of f.runs)
+      if (!['passed', 'skipped'].includes(r.result.status))
+        console.log(`${r.result.status}: ${f.file} › ${r.title} (${sec(r.result.duration)} s)`);
   console.log(
     `\nPlaywright wall time: ${sec(report.stats.duration)} s (summed test time ${sec(summed)} s)`,
   );
