@@ -25,6 +25,7 @@ interface Instance {
   __load__?: () => Promise<void>;
   searchTerm?: string;
   triggerSearch(term: string): void;
+  registerShortcut(shortcut: { label: string; description: string }, owner?: Element): void;
   on(event: string, callback: (...args: never[]) => void, owner?: unknown): void;
 }
 interface ModalElement extends HTMLElement {
@@ -114,6 +115,25 @@ function fallbackPagefind(index: FallbackIndex, root: string): PagefindLike {
   };
 }
 
+/**
+ * Wraps the query that a result summary repeats in <bdi>, so that right-to-left characters
+ * in it cannot reorder the words around it ("3 results for …").
+ */
+function isolateQuery(root: Element): void {
+  const wrap = () => {
+    for (const summary of root.querySelectorAll('.pf-summary')) {
+      const term = root.querySelector<HTMLInputElement>('input')?.value.trim() ?? '';
+      const text = summary.textContent ?? '';
+      const at = term ? text.lastIndexOf(term) : -1;
+      if (at < 0 || summary.querySelector('bdi')) continue;
+      const bdi = document.createElement('bdi');
+      bdi.textContent = term;
+      summary.replaceChildren(text.slice(0, at), bdi, text.slice(at + term.length));
+    }
+  };
+  new MutationObserver(wrap).observe(root, { childList: true, subtree: true, characterData: true });
+}
+
 /** Pagefind's search field, quicker to answer than by default. */
 function input(): HTMLElement {
   const field = document.createElement('pagefind-input');
@@ -159,6 +179,13 @@ class SiteSearch extends HTMLElement {
       const components = window.PagefindComponents;
       if (!components) throw new Error('search: the search interface did not start');
       const instance = components.getInstanceManager().getInstance('default');
+      // In the dialog, Escape closes it (the dialog's own shortcut); the field's "esc: clear"
+      // hint would say otherwise, so only the dialog may name Escape.
+      const register = instance.registerShortcut.bind(instance);
+      instance.registerShortcut = (shortcut, owner) => {
+        if (shortcut.label !== 'esc' || owner?.localName === 'pagefind-modal')
+          register(shortcut, owner);
+      };
       if (!pagefindCanStart()) await this.#useFallback(instance);
       instance.on('error', (error: { type?: string }) => {
         if (error?.type === 'bundle_load_failed') void this.#useFallback(instance, true);
@@ -211,21 +238,14 @@ class SiteSearch extends HTMLElement {
       return;
     }
     if (!this.#modal) {
+      // The dialog builds its own parts: given parts, it would move them into its <dialog>
+      // and their second start would add a second close button.
       const modal = document.createElement('pagefind-modal') as ModalElement;
       modal.setAttribute('reset-on-close', 'false');
-      // The dialog's usual parts, spelled out to set the input's debounce.
-      const part = (name: string, ...children: HTMLElement[]) => {
-        const element = document.createElement(name);
-        element.append(...children);
-        return element;
-      };
-      modal.append(
-        part('pagefind-modal-header', input()),
-        part('pagefind-modal-body', part('pagefind-summary'), part('pagefind-results')),
-        part('pagefind-modal-footer', part('pagefind-keyboard-hints')),
-      );
       document.body.append(modal);
       await customElements.whenDefined('pagefind-modal');
+      modal.querySelector('pagefind-input')?.setAttribute('debounce', DEBOUNCE);
+      isolateQuery(modal);
       modal.addEventListener(
         'close',
         () => (this.#returnTo as HTMLElement | null)?.focus?.(),
@@ -254,6 +274,7 @@ class SiteSearch extends HTMLElement {
     const summary = document.createElement('pagefind-summary');
     const results = document.createElement('pagefind-results');
     live.append(field, summary, results);
+    isolateQuery(live);
     if (form) form.hidden = true;
     for (const note of page.querySelectorAll<HTMLElement>('[data-search-nojs]')) note.hidden = true;
     live.hidden = false;
