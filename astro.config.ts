@@ -15,7 +15,7 @@ const glossary = (
     term: { de: string; en: string };
   }[]
 ).map((entry) => formsOf(entry.id, entry.term));
-import searchIndex from './scripts/search-index.mjs';
+import searchIndex from './src/integrations/search-index.ts';
 
 const site = process.env['SITE_URL'] ?? 'http://localhost:4321';
 

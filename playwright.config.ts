@@ -1,11 +1,11 @@
 // Browser tests run against the production build, served by `astro preview`, in a
-// Chromium found by scripts/chromium.mjs (Debian's by default; nothing is downloaded).
+// Chromium found by tests/chromium.ts (Debian's by default; nothing is downloaded).
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { chromiumArgs, findChromium } from './tests/chromium.ts';
 
 const port = Number(process.env['PORT'] ?? 4321);
 const executablePath = findChromium();
-if (!executablePath) throw new Error('No Chromium found: run `node scripts/chromium.mjs`.');
+if (!executablePath) throw new Error('No Chromium found: run `npm run test:browser-setup`.');
 
 export default defineConfig({
   testDir: 'tests/e2e',

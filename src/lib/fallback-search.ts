@@ -1,6 +1,6 @@
 // The fallback search: a small, dependency-free search over the per-language index that
-// scripts/search-index.mjs writes as a classic script (search-fallback/<lang>.js). Used
-// where Pagefind cannot start: no WebAssembly, or the site opened from file://. Pure
+// src/integrations/search-index.ts writes as a classic script (search-fallback/<lang>.js).
+// Used where Pagefind cannot start: no WebAssembly, or the site opened from file://. Pure
 // functions only; the page glue lives in src/components/search/.
 
 /**

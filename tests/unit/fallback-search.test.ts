@@ -1,5 +1,5 @@
 // The fallback search engine (src/lib/fallback-search.ts) and the compound splitting of
-// the index build (scripts/search-index.mjs), on small hand-made indexes.
+// the index build (src/integrations/search-index.ts), on small hand-made indexes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -10,7 +10,7 @@ import {
   terms,
   type FallbackIndex,
 } from '../../src/lib/fallback-search.ts';
-import { compounds, extractPage } from '../../scripts/search-index.mjs';
+import { compounds, extractPage } from '../../src/integrations/search-index.ts';
 
 const index: FallbackIndex = {
   v: 1,

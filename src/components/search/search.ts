@@ -13,7 +13,7 @@ import {
 const HIGHLIGHT_PARAM = 'pagefind-highlight';
 /** Milliseconds the input waits after a keystroke before searching (Pagefind's default: 300). */
 const DEBOUNCE = '10';
-/** The global that search-fallback/<lang>.js fills (see scripts/search-index.mjs). */
+/** The global that search-fallback/<lang>.js fills (see src/integrations/search-index.ts). */
 const FALLBACK_GLOBAL = '__siteSearchFallback';
 
 interface PagefindLike {

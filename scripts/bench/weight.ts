@@ -1,18 +1,28 @@
 // Weight per page as served: a first visit in a fresh browser profile, the bytes of every
 // response by type; then, where the header has a search control, the bytes that opening
 // search and running one query adds.
-import { byKind, launch, recordFetches } from './browser.mjs';
-import { gzipSize, kb, say, table } from './lib.mjs';
+import { byKind, launch, recordFetches, type KindSums } from './browser.ts';
+import { gzipSize, kb, say, table } from './lib.ts';
+import type { Served } from './serve.ts';
 
 const QUERY = { de: 'Hypervisor', en: 'hypervisor' };
 
-/**
- * @param {{ url: (path: string) => string }} server
- * @param {string[]} paths
- */
-export async function measureWeight(server, paths) {
+interface WeightRow extends KindSums {
+  path: string;
+  /** gzip size of the scripts inside the HTML. */
+  jsInline: number;
+  /** What opening search and typing one query adds. */
+  search?: KindSums;
+}
+
+export interface Weight {
+  pages: WeightRow[];
+  searchNote: string;
+}
+
+export async function measureWeight(server: Pick<Served, 'url'>, paths: string[]): Promise<Weight> {
   const browser = await launch();
-  const rows = [];
+  const rows: WeightRow[] = [];
   let searchNote = '';
   try {
     for (const path of paths) {
@@ -24,12 +34,16 @@ export async function measureWeight(server, paths) {
       const visit = byKind(log.fetched);
       // Scripts inside the HTML travel with it (already counted in `html`); shown apart so
       // the JS a page runs is visible even when the bundler inlined it.
-      const inline = await page.$$eval('script:not([src])', (scripts) =>
+      const inline = await page.$$eval('script:not([src])', (scripts: HTMLScriptElement[]) =>
         scripts
           .filter((s) => !s.type || s.type === 'module' || s.type === 'text/javascript')
           .map((s) => s.textContent ?? ''),
       );
-      const row = { path, ...visit, jsInline: inline.length ? gzipSize(inline.join('\n')) : 0 };
+      const row: WeightRow = {
+        path,
+        ...visit,
+        jsInline: inline.length ? gzipSize(inline.join('\n')) : 0,
+      };
 
       const trigger = page.locator('[data-search-trigger]').first();
       if ((await trigger.count()) && (await trigger.isVisible())) {
@@ -62,7 +76,7 @@ export async function measureWeight(server, paths) {
   return { pages: rows, searchNote };
 }
 
-export function printWeight({ pages, searchNote }) {
+export function printWeight({ pages, searchNote }: Weight): void {
   const withSearch = pages.some((p) => p.search);
   const head = [
     'page',
@@ -82,7 +96,7 @@ export function printWeight({ pages, searchNote }) {
     'Weight per page, KB as served (gzip); first visit with an empty cache. "JS inline" is the gzip size of the scripts inside the HTML (already part of HTML).',
     head,
     pages.map((p) => {
-      const row = [
+      const row: (string | number)[] = [
         p.path,
         kb(p.html),
         kb(p.css),

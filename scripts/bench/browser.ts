@@ -1,19 +1,27 @@
 // Headless Chromium through Playwright, and a log of what a page fetches with the bytes that
 // went over the wire for each response (the body as sent, i.e. compressed where the server
 // compressed it).
-import { chromium } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../chromium.mjs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumArgs, requireChromium } from '../../tests/chromium.ts';
 
-/** @typedef {{ url: string, type: string, bytes: number, at: number }} Fetched */
+/** How the weight table groups what a page fetches. */
+export type Kind = 'html' | 'css' | 'js' | 'font' | 'img' | 'other';
 
-export async function launch() {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: run `node scripts/chromium.mjs`.');
-  return chromium.launch({ executablePath, args: chromiumArgs });
+export interface Fetched {
+  url: string;
+  type: Kind;
+  bytes: number;
+  at: number;
+}
+
+export type KindSums = Record<Kind | 'total' | 'requests', number>;
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: requireChromium(), args: chromiumArgs });
 }
 
 /** The resource types Chromium reports, grouped as the weight table shows them. */
-export function kind(resourceType, url = '') {
+export function kind(resourceType: string, url = ''): Kind {
   // Chromium files the favicon under "other"; it is an image.
   if (resourceType === 'other' && /\.(svg|png|ico|webp)$/.test(new URL(url).pathname)) return 'img';
   switch (resourceType) {
@@ -32,21 +40,20 @@ export function kind(resourceType, url = '') {
   }
 }
 
-/**
- * Records every finished request of `page` with its transferred body size.
- * @param {import('@playwright/test').Page} page
- */
-export function recordFetches(page) {
-  /** @type {Fetched[]} */
-  const fetched = [];
+/** Records every finished request of `page` with its transferred body size. */
+export function recordFetches(page: Page): {
+  fetched: Fetched[];
+  settle: (quietMs?: number, maxMs?: number) => Promise<void>;
+} {
+  const fetched: Fetched[] = [];
   let inFlight = 0;
   let lastActivity = performance.now();
-  const pending = new Set();
+  const pending = new Set<Promise<void>>();
   page.on('request', () => {
     inFlight++;
     lastActivity = performance.now();
   });
-  const done = () => {
+  const done = (): void => {
     inFlight--;
     lastActivity = performance.now();
   };
@@ -75,7 +82,7 @@ export function recordFetches(page) {
   return {
     fetched,
     /** Waits until no request has started or ended for `quietMs` (at most `maxMs`). */
-    async settle(quietMs = 600, maxMs = 15_000) {
+    async settle(quietMs = 600, maxMs = 15_000): Promise<void> {
       const started = performance.now();
       while (performance.now() - started < maxMs) {
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -87,8 +94,17 @@ export function recordFetches(page) {
 }
 
 /** Sums fetched bytes by kind, with a total and a request count. */
-export function byKind(fetched) {
-  const sums = { html: 0, css: 0, js: 0, font: 0, img: 0, other: 0, total: 0, requests: 0 };
+export function byKind(fetched: Fetched[]): KindSums {
+  const sums: KindSums = {
+    html: 0,
+    css: 0,
+    js: 0,
+    font: 0,
+    img: 0,
+    other: 0,
+    total: 0,
+    requests: 0,
+  };
   for (const f of fetched) {
     sums[f.type] += f.bytes;
     sums.total += f.bytes;

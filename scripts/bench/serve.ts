@@ -3,11 +3,11 @@
 // gzip-compressed (zlib's default level 6, what common hosts use) when the client accepts it.
 // Pagefind's index files are already compressed and go out as they are.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const TYPES = {
+const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -29,13 +29,16 @@ const TYPES = {
 /** What a typical host compresses on the fly. */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);
 
-/**
- * Serves `root` on 127.0.0.1:`port` under the path `base` (default `/`).
- * @returns {Promise<{ origin: string, url: (path: string) => string, close: () => Promise<void> }>}
- */
-export async function serve(root, port, base = '/') {
-  /** @type {Map<string, Buffer>} gzip bodies by file path (the output does not change). */
-  const gzipped = new Map();
+export interface Served {
+  origin: string;
+  url: (path: string) => string;
+  close: () => Promise<void>;
+}
+
+/** Serves `root` on 127.0.0.1:`port` under the path `base` (default `/`). */
+export async function serve(root: string, port: number, base = '/'): Promise<Served> {
+  /** gzip bodies by file path (the output does not change). */
+  const gzipped = new Map<string, Buffer>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path;
@@ -57,8 +60,12 @@ export async function serve(root, port, base = '/') {
     return send(res, req, file, 200);
   });
 
-  /** @param {string | null} file */
-  function send(res, req, file, status) {
+  function send(
+    res: ServerResponse,
+    req: IncomingMessage,
+    file: string | null,
+    status: number,
+  ): ServerResponse | undefined {
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
       const notFound = join(root, '404.html');
       if (status === 404 || !existsSync(notFound)) return res.writeHead(404).end('Not found');
@@ -84,16 +91,17 @@ export async function serve(root, port, base = '/') {
     res.writeHead(status, { ...headers, 'Content-Length': statSync(file).size });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
+    return undefined;
   }
 
-  await new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => resolve());
   });
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
     url: (path) => new URL(path, origin).href,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

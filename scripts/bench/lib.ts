@@ -5,25 +5,29 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Compressed size as a host sends it (zlib's default level). */
-export const gzipSize = (data) => gzipSync(data).length;
+export const gzipSize = (data: string | Uint8Array): number => gzipSync(data).length;
 
 /** Bytes as kilobytes (1 KB = 1,024 bytes), one decimal. */
-export const kb = (bytes) => (bytes === undefined ? '–' : (bytes / 1024).toFixed(1));
+export const kb = (bytes: number | undefined): string =>
+  bytes === undefined ? '–' : (bytes / 1024).toFixed(1);
 
 /** Bytes as megabytes, two decimals. */
-export const mb = (bytes) => (bytes === undefined ? '–' : (bytes / 1024 / 1024).toFixed(2));
+export const mb = (bytes: number | undefined): string =>
+  bytes === undefined ? '–' : (bytes / 1024 / 1024).toFixed(2);
 
 /** Milliseconds as seconds, two decimals. */
-export const sec = (ms) => (ms === undefined ? '–' : (ms / 1000).toFixed(2));
+export const sec = (ms: number | undefined): string =>
+  ms === undefined ? '–' : (ms / 1000).toFixed(2);
 
-export const median = (values) => {
+export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const at = (i: number): number => sorted[i] ?? NaN;
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 };
 
 /** Total size of every file below `dir` (0 when it does not exist). */
-export function dirSize(dir) {
+export function dirSize(dir: string): number {
   if (!existsSync(dir)) return 0;
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -33,21 +37,35 @@ export function dirSize(dir) {
 }
 
 /** Every page path (`/de/architecture/`) listed in a built sitemap. */
-export function sitemapPaths(dist) {
+export function sitemapPaths(dist: string): string[] {
   const xml = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
 }
 
-/**
- * Runs a command; resolves with its exit code, output and wall-clock time.
- * @param {{ cwd?: string, env?: Record<string, string>, echo?: boolean }} [options]
- */
-export function run(command, args, { cwd, env, echo = false } = {}) {
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  echo?: boolean;
+}
+
+export interface RunResult {
+  /** The exit code (null when a signal ended it, -1 when it could not start). */
+  code: number | null;
+  output: string;
+  ms: number;
+}
+
+/** Runs a command; resolves with its exit code, output and wall-clock time. */
+export function run(
+  command: string,
+  args: string[],
+  { cwd, env, echo = false }: RunOptions = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
     let output = '';
-    const take = (chunk) => {
+    const take = (chunk: Buffer): void => {
       output += chunk;
       if (echo) process.stdout.write(chunk);
     };
@@ -59,29 +77,24 @@ export function run(command, args, { cwd, env, echo = false } = {}) {
 }
 
 /** Everything the benchmark printed as its report, to be saved beside the JSON. */
-export const printed = [];
+export const printed: string[] = [];
 
 /** Prints a part of the report (and keeps it for the saved copy). */
-export function say(text) {
+export function say(text: string): void {
   printed.push(text);
   console.log(text);
 }
 
-/**
- * Prints rows as an aligned text table (numbers right-aligned) under a title.
- * @param {string} title
- * @param {string[]} head
- * @param {Array<Array<string | number>>} rows
- */
-export function table(title, head, rows) {
+/** Prints rows as an aligned text table (numbers right-aligned) under a title. */
+export function table(title: string, head: string[], rows: (string | number)[][]): void {
   const body = rows.map((row) => row.map(String));
   const cells = [head, ...body];
   const widths = head.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
   const numeric = head.map((_, i) => body.every((row) => /^[-–\d.,%×]*$/.test(row[i] ?? '')));
-  const line = (row) =>
+  const line = (row: string[]): string =>
     '| ' +
     row
-      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
       .join(' | ') +
     ' |';
   const rule =

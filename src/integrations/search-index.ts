@@ -1,6 +1,6 @@
 // Search indexes for the built site, made right after `astro build` (as an Astro
 // integration, so any --outDir is honoured; also runnable alone: `node
-// scripts/search-index.mjs [dir]`).
+// scripts/search-index.ts [dir]`).
 //
 // 1. Pagefind: one index per <html lang>, only `data-pagefind-body` content, minus the
 //    noise listed in EXCLUDE. Headings with ids become sub-results (#anchor).
@@ -8,11 +8,14 @@
 //    assigns the pages' titles, sections (heading, anchor, text) to a global. The small
 //    engine in src/lib/fallback-search.ts searches it where Pagefind cannot start (no
 //    WebAssembly, or the site opened from file://): no fetch, no modules needed.
+import type { AstroIntegration } from 'astro';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
+import type { StartTag } from 'parse5-sax-parser';
 import * as pagefind from 'pagefind';
+import type { FallbackPage, FallbackSection } from '../lib/fallback-search.ts';
 
 /** Parts of the indexed content that are navigation or repetition, not text to find. */
 export const EXCLUDE = [
@@ -33,14 +36,42 @@ export const EXCLUDE = [
 export const FALLBACK_GLOBAL = '__siteSearchFallback';
 export const FALLBACK_DIR = 'search-fallback';
 
+/** A part of a page: the text before the first heading, or an h2/h3 with an id and its text. */
+export interface Section {
+  /** The heading's id ('' for the text before any heading). */
+  a: string;
+  /** The heading's text. */
+  h: string;
+  /** The section's text. */
+  x: string;
+  /** Offset just past the heading's start tag in the page's HTML (-1: none). */
+  at: number;
+  /** Compounds of words the section uses apart (see addCompoundKeywords). */
+  k?: string[];
+}
+
+/** What the indexes hold of one built page. */
+export interface IndexedPage {
+  lang: string;
+  title: string;
+  sections: Section[];
+}
+
+/** A built page with indexed content: its site-relative URL, its HTML and what it holds. */
+interface SitePage {
+  url: string;
+  html: string;
+  page: IndexedPage;
+}
+
 const BLOCK = /^(p|li|dt|dd|td|th|tr|br|div|section|figcaption|blockquote|h[1-6]|ul|ol|dl|table)$/;
 const VOID = new Set(
   'area base br col embed hr img input link meta param source track wbr'.split(' '),
 );
 
 /** Does a start tag match one of EXCLUDE's simple selectors: tag, .class, [attr], tag[attr^="v"]? */
-function excluded(tag) {
-  const attr = (name) => tag.attrs.find((a) => a.name === name)?.value;
+function excluded(tag: StartTag): boolean {
+  const attr = (name: string): string | undefined => tag.attrs.find((a) => a.name === name)?.value;
   return EXCLUDE.some((sel) => {
     if (sel.startsWith('.')) return (attr('class') ?? '').split(/\s+/).includes(sel.slice(1));
     const m = /^([a-z]*)(?:\[([a-z-]+)(?:\^="([^"]*)")?\])?$/.exec(sel);
@@ -56,19 +87,17 @@ function excluded(tag) {
 /**
  * Reads one built page: its language, title (h1) and sections (h2/h3 with id) with their
  * text, from the `data-pagefind-body` element only. Undefined for pages without one.
- * @param {string} html
  */
-export function extractPage(html) {
+export function extractPage(html: string): IndexedPage | undefined {
   const rw = new RewritingStream();
-  /** @type {{ lang: string, title: string, sections: { a: string, h: string, x: string, at: number }[] }} */
-  const page = { lang: '', title: '', sections: [] };
+  const page: IndexedPage = { lang: '', title: '', sections: [] };
   let bodyDepth = -1;
   let skipDepth = -1;
   let depth = 0;
-  /** Where text goes: 'title', 'heading' or 'text'. */
-  let into = 'text';
+  /** Where text goes. */
+  let into: 'title' | 'heading' | 'text' = 'text';
   let headingDepth = -1;
-  let current = { a: '', h: '', x: '', at: -1 };
+  let current: Section = { a: '', h: '', x: '', at: -1 };
   page.sections.push(current);
   rw.on('startTag', (tag) => {
     const isVoid = VOID.has(tag.tagName) || tag.selfClosing;
@@ -115,7 +144,7 @@ export function extractPage(html) {
   });
   rw.end(html);
   if (bodyDepth === -1) return undefined;
-  const squash = (s) => s.replace(/\s+/g, ' ').trim();
+  const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
   page.title = squash(page.title);
   page.sections = page.sections
     .map((s) => ({ a: s.a, h: squash(s.h), x: squash(s.x), at: s.at }))
@@ -127,7 +156,7 @@ export function extractPage(html) {
 const COMPOUND_LANGS = new Set(['de']);
 
 /** The words of a text: lower case, letters and digits, at least four long. */
-export const wordsOf = (text) =>
+export const wordsOf = (text: string): string[] =>
   text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -136,11 +165,9 @@ export const wordsOf = (text) =>
 /**
  * Compounds the site uses that split into two words it also uses, with an optional
  * linking s: installationsaufwand → [installation, aufwand].
- * @param {Set<string>} vocabulary
  */
-export function compounds(vocabulary) {
-  /** @type {Map<string, [string, string]>} */
-  const found = new Map();
+export function compounds(vocabulary: Set<string>): Map<string, [string, string]> {
+  const found = new Map<string, [string, string]>();
   for (const word of vocabulary) {
     for (let i = 4; word.length >= 10 && i <= word.length - 4; i++) {
       const tail = word.slice(i);
@@ -161,7 +188,7 @@ export function compounds(vocabulary) {
  * compound itself ("Aufwand bei der Installation" gains "installationsaufwand"), so a
  * search for the compound finds the section that says it in other words.
  */
-function addCompoundKeywords(pages) {
+function addCompoundKeywords(pages: SitePage[]): void {
   const vocabulary = new Set(
     pages.flatMap((p) => p.page.sections.flatMap((s) => wordsOf(`${s.h} ${s.x}`))),
   );
@@ -176,8 +203,8 @@ function addCompoundKeywords(pages) {
   }
 }
 
-async function htmlFiles(dir) {
-  const out = [];
+async function htmlFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile() && entry.name.endsWith('.html'))
       out.push(join(entry.parentPath, entry.name));
@@ -186,7 +213,7 @@ async function htmlFiles(dir) {
 }
 
 /** Site-relative URL of a built file: `de/io-drivers/index.html` → `de/io-drivers/`. */
-function urlOf(dir, file) {
+function urlOf(dir: string, file: string): string {
   return relative(dir, file)
     .split(sep)
     .join('/')
@@ -194,8 +221,8 @@ function urlOf(dir, file) {
 }
 
 /** Every built page with indexed content, read and split into sections. */
-async function readSite(dir) {
-  const site = [];
+async function readSite(dir: string): Promise<SitePage[]> {
+  const site: SitePage[] = [];
   for (const file of await htmlFiles(dir)) {
     if (relative(dir, file).startsWith(`pagefind${sep}`)) continue;
     const html = await readFile(file, 'utf8');
@@ -209,8 +236,10 @@ async function readSite(dir) {
 }
 
 /** The page as Pagefind should see it: headings carry their extra keywords as an attribute. */
-function withKeywords({ html, page }) {
-  const inserts = page.sections.filter((s) => s.k?.length && s.at > 0).sort((a, b) => b.at - a.at);
+function withKeywords({ html, page }: SitePage): string {
+  const inserts = page.sections
+    .flatMap((s) => (s.k?.length && s.at > 0 ? [{ at: s.at, k: s.k }] : []))
+    .sort((a, b) => b.at - a.at);
   let out = html;
   for (const s of inserts) {
     const attrs = ` data-pagefind-index-attrs="data-search-also" data-search-also="${s.k.join(' ')}"`;
@@ -219,13 +248,12 @@ function withKeywords({ html, page }) {
   return out;
 }
 
-/**
- * Writes the fallback scripts for every language and returns their sizes.
- * @param {string} dir
- */
-async function writeFallback(dir, site) {
-  /** @type {Map<string, object[]>} */
-  const byLang = new Map();
+/** Writes the fallback scripts for every language and returns their sizes. */
+async function writeFallback(
+  dir: string,
+  site: SitePage[],
+): Promise<Record<string, { pages: number; bytes: number }>> {
+  const byLang = new Map<string, FallbackPage[]>();
   for (const { url, page } of site) {
     const list = byLang.get(page.lang) ?? [];
     // u: site-relative URL, t: title, k: 1 when the page's headings are glossary terms,
@@ -234,14 +262,16 @@ async function writeFallback(dir, site) {
       u: url,
       t: page.title,
       k: url.endsWith('/glossary/') ? 1 : 0,
-      s: page.sections.map((s) => [s.a, s.h, s.x, ...(s.k?.length ? [s.k.join(' ')] : [])]),
+      s: page.sections.map((s): FallbackSection =>
+        s.k?.length ? [s.a, s.h, s.x, s.k.join(' ')] : [s.a, s.h, s.x],
+      ),
     });
     byLang.set(page.lang, list);
   }
   const out = join(dir, FALLBACK_DIR);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const sizes = {};
+  const sizes: Record<string, { pages: number; bytes: number }> = {};
   for (const [lang, pages] of byLang) {
     // JSON inside a classic script: escape `<` so no `</script>` can ever end it early.
     const json = JSON.stringify({ v: 1, lang, pages }).replace(/</g, '\\u003c');
@@ -252,11 +282,8 @@ async function writeFallback(dir, site) {
   return sizes;
 }
 
-/**
- * Builds the Pagefind bundle into `<dir>/pagefind/`.
- * @param {string} dir
- */
-async function writePagefind(dir, site) {
+/** Builds the Pagefind bundle into `<dir>/pagefind/`. */
+async function writePagefind(dir: string, site: SitePage[]): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   for (const entry of site) {
@@ -269,7 +296,10 @@ async function writePagefind(dir, site) {
 }
 
 /** Both indexes for the built site in `dir`. */
-export async function buildSearch(dir, log = console.log) {
+export async function buildSearch(
+  dir: string,
+  log: (message: string) => void = console.log,
+): Promise<void> {
   const site = await readSite(dir);
   await writePagefind(dir, site);
   const sizes = await writeFallback(dir, site);
@@ -281,7 +311,7 @@ export async function buildSearch(dir, log = console.log) {
 }
 
 /** The Astro integration: indexes whatever directory the build wrote. */
-export default function searchIndex() {
+export default function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
@@ -290,8 +320,4 @@ export default function searchIndex() {
       },
     },
   };
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await buildSearch(process.argv[2] ?? 'dist');
 }

@@ -4,36 +4,37 @@
 // server would send it; Pagefind's own files are gzipped already), time from the last
 // keystroke to results shown (median and 95th percentile; includes the input's debounce),
 // for Pagefind and for the fallback (WebAssembly removed). Prints tables; asserts nothing.
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromiumArgs, findChromium } from './chromium.mjs';
+import { chromiumArgs, requireChromium } from '../tests/chromium.ts';
 
 const DIST = process.argv[2] ?? 'dist';
 const PORT = Number(process.env['PORT'] ?? 4321);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env['RUNS'] ?? 5);
-const QUERIES = {
+type Lang = 'de' | 'en';
+const QUERIES: Record<Lang, string[]> = {
   de: ['Treiber', 'Echtzeit', 'Installationsaufwand', 'ESXi', 'Virtuozzo', 'Hypervisor'],
   en: ['driver', 'real-time', 'installation', 'ESXi', 'Virtuozzo', 'hypervisor'],
 };
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const quantile = (xs, q) => {
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
 
-async function sizeOf(path) {
+async function sizeOf(path: string): Promise<{ raw: number; gz: number }> {
   const body = await readFile(path);
   return { raw: body.length, gz: Math.min(body.length, gzipSync(body).length) };
 }
 
-async function indexSizes() {
-  const rows = [];
+async function indexSizes(): Promise<string[][]> {
+  const rows: string[][] = [];
   const pf = join(DIST, 'pagefind');
   let total = { raw: 0, gz: 0 };
   for (const entry of await readdir(pf, { recursive: true, withFileTypes: true })) {
@@ -55,16 +56,17 @@ async function indexSizes() {
   return rows;
 }
 
-function table(head, rows) {
+function table(head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  const line = (r: string[]): string =>
+    r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
   console.log();
 }
 
-async function waitForServer() {
+async function waitForServer(): Promise<void> {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${ORIGIN}/`)).ok) return;
@@ -76,17 +78,27 @@ async function waitForServer() {
   throw new Error(`no server on ${ORIGIN}`);
 }
 
+interface Row {
+  lang: Lang;
+  engine: 'pagefind' | 'fallback';
+  firstBytes: number;
+  firstResultMs: number;
+  laterBytes: number;
+  median: number;
+  p95: number;
+}
+
 /** One language, one engine: bytes of the first open, per later query, and timings. */
-async function measure(browser, lang, fallback) {
+async function measure(browser: Browser, lang: Lang, fallback: boolean): Promise<Row> {
   const context = await browser.newContext();
   const page = await context.newPage();
   if (fallback) {
     await page.addInitScript(() => {
-      delete globalThis.WebAssembly;
+      Reflect.deleteProperty(globalThis, 'WebAssembly');
     });
   }
   let bytes = 0;
-  const pending = [];
+  const pending: Promise<unknown>[] = [];
   context.on('response', (response) =>
     pending.push(
       response.body().then(
@@ -102,13 +114,14 @@ async function measure(browser, lang, fallback) {
 
   const input = page.locator('pagefind-modal input');
   /** Types `q` and returns ms from the last keystroke until its results are shown. */
-  const timed = async (q) => {
+  const timed = async (q: string): Promise<number> => {
     await input.fill(q.slice(0, -1));
     await page.waitForTimeout(400);
     const ms = await page.evaluate(
       (q) =>
-        new Promise((resolve) => {
-          const field = document.querySelector('pagefind-modal input');
+        new Promise<number>((resolve, reject) => {
+          const field = document.querySelector<HTMLInputElement>('pagefind-modal input');
+          if (!field) return reject(new Error('no search field'));
           const summary = document.querySelector('pagefind-modal pagefind-summary');
           const start = performance.now();
           field.value = q;
@@ -130,7 +143,7 @@ async function measure(browser, lang, fallback) {
   const started = performance.now();
   await page.locator('[data-search-trigger]').click();
   await input.waitFor();
-  const [first, ...rest] = QUERIES[lang];
+  const [first = '', ...rest] = QUERIES[lang];
   await input.fill(first);
   await page.locator('pagefind-modal .pf-result a').first().waitFor();
   const firstResultMs = performance.now() - started;
@@ -139,7 +152,7 @@ async function measure(browser, lang, fallback) {
   const firstBytes = bytes;
 
   bytes = 0;
-  const times = [];
+  const times: number[] = [];
   for (let run = 0; run < RUNS; run++) for (const q of rest) times.push(await timed(q));
   await page.waitForLoadState('networkidle');
   await Promise.all(pending.splice(0));
@@ -171,10 +184,10 @@ const server = spawn(
 );
 try {
   await waitForServer();
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
-  const rows = [];
+  const browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs });
+  const rows: Row[] = [];
   for (const fallback of [false, true])
-    for (const lang of ['de', 'en']) rows.push(await measure(browser, lang, fallback));
+    for (const lang of ['de', 'en'] as const) rows.push(await measure(browser, lang, fallback));
   await browser.close();
   console.log(`\nSearch figures (${RUNS} runs of ${QUERIES.de.length - 1} queries per row)\n`);
   table(

@@ -13,11 +13,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { measureLighthouse, printLighthouse } from './lighthouse.mjs';
-import { median, printed, run, say, sec, sitemapPaths, table } from './lib.mjs';
-import { measureScale, printScale } from './scale.mjs';
-import { serve } from './serve.mjs';
-import { measureWeight, printWeight } from './weight.mjs';
+import { cpus } from 'node:os';
+import { measureLighthouse, printLighthouse, type LighthouseRow } from './lighthouse.ts';
+import { median, printed, run, say, sec, sitemapPaths, table } from './lib.ts';
+import { measureScale, printScale, type ScaleRow } from './scale.ts';
+import { serve } from './serve.ts';
+import { measureWeight, printWeight, type Weight } from './weight.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 const PARTS = ['build', 'weight', 'lighthouse', 'search', 'scale'];
@@ -38,18 +39,33 @@ const quick = values.quick;
 const port = Number(process.env['BENCH_PORT'] ?? 4450);
 const origin = `http://127.0.0.1:${port}`;
 const dist = join(root, 'dist');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string | undefined>;
+};
 /** Build as the site would be built for its host: canonical URLs on the origin being served. */
 const buildEnv = { SITE_URL: origin, BASE_PATH: '/' };
 
-const results = {
+/** Everything measured, as saved to bench-results/. */
+interface Results {
+  date: string;
+  quick: boolean;
+  machine: { node: string; cpus: number };
+  build?: { runs: number[]; medianMs: number; pagefind: boolean; script: string | undefined };
+  weight?: Weight;
+  lighthouse?: LighthouseRow[];
+  search?: { code: number | null; output: string };
+  scale?: ScaleRow[];
+  problems?: string[];
+}
+
+const results: Results = {
   date: new Date().toISOString(),
   quick,
-  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  machine: { node: process.version, cpus: cpus().length },
 };
-const problems = [];
+const problems: string[] = [];
 
-async function part(name, fn) {
+async function part(name: string, fn: () => Promise<void>): Promise<void> {
   if (!only.has(name)) return;
   const started = performance.now();
   console.error(`bench: ${name} …`);
@@ -65,16 +81,17 @@ async function part(name, fn) {
 // Build: the full production build (`npm run build`, Astro and Pagefind when the build
 // runs it), median of three; the last one is the build every other part measures.
 await part('build', async () => {
-  const times = [];
+  const times: number[] = [];
   for (let i = 0; i < (quick ? 1 : 3); i++) {
     const build = await run('npm', ['run', 'build'], { cwd: root, env: buildEnv });
     if (build.code !== 0) throw new Error(`npm run build failed:\n${build.output.slice(-3000)}`);
     times.push(build.ms);
   }
   const pagefind = existsSync(join(dist, 'pagefind'));
-  results.build = { runs: times, medianMs: median(times), pagefind, script: pkg.scripts.build };
+  const script = pkg.scripts['build'];
+  results.build = { runs: times, medianMs: median(times), pagefind, script };
   table(
-    `Build: \`npm run build\` (${pkg.scripts.build})`,
+    `Build: \`npm run build\` (${script})`,
     ['runs', 'median s', 'min s', 'max s', 'Pagefind in build'],
     [
       [
@@ -129,12 +146,12 @@ await part('search', async () => {
 });
 
 await part('scale', async () => {
-  results.scale = [];
+  const scale: ScaleRow[] = (results.scale = []);
   for (const count of quick ? [0, 20, 100] : [0, 100, 1000, 5000]) {
     console.error(`bench: scale ${count} …`);
-    results.scale.push(await measureScale({ root, count, port: port + 1, keep: values.keep }));
+    scale.push(await measureScale({ root, count, port: port + 1, keep: values.keep }));
   }
-  printScale(results.scale);
+  printScale(scale);
 });
 
 if (problems.length) say(`\nNot measured:\n${problems.map((p) => `- ${p}`).join('\n')}\n`);

@@ -2,21 +2,42 @@
 // after the other in one headless Chromium.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumArgs, findChromium } from '../chromium.mjs';
-import { kb, say, sec, table } from './lib.mjs';
+import { chromiumArgs, requireChromium } from '../../tests/chromium.ts';
+import { kb, say, sec, table } from './lib.ts';
+import type { Served } from './serve.ts';
 
 const FLAGS = ['--headless=new', ...chromiumArgs];
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo';
+const CATEGORIES: Category[] = ['performance', 'accessibility', 'best-practices', 'seo'];
 
-/**
- * @param {{ url: (path: string) => string }} server
- * @param {string[]} paths
- */
-export async function measureLighthouse(server, paths) {
-  const chromePath = findChromium();
-  if (!chromePath) throw new Error('No Chromium found: run `node scripts/chromium.mjs`.');
+/** A row of layout-shift audit details: how much it moved, and what. */
+interface Shift {
+  score?: number;
+  node?: { snippet?: string; selector?: string };
+}
+
+export interface LighthouseRow extends Record<Category, number> {
+  path: string;
+  /** Largest Contentful Paint, ms. */
+  lcp: number | undefined;
+  cls: number | undefined;
+  /** Total Blocking Time, ms. */
+  tbt: number | undefined;
+  bytes: number | undefined;
+  /** `category:audit` of every weighted audit below full score. */
+  failing: string[];
+  shifts: { score: number | undefined; node: string | undefined }[];
+  runtimeError: string | undefined;
+  ms: number;
+}
+
+export async function measureLighthouse(
+  server: Pick<Served, 'url'>,
+  paths: string[],
+): Promise<LighthouseRow[]> {
+  const chromePath = requireChromium();
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: FLAGS });
-  const rows = [];
+  const rows: LighthouseRow[] = [];
   try {
     for (const path of paths) {
       const started = performance.now();
@@ -28,10 +49,11 @@ export async function measureLighthouse(server, paths) {
       });
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
-      const audit = (id) => lhr.audits[id]?.numericValue;
+      const audit = (id: string): number | undefined => lhr.audits[id]?.numericValue;
       const scores = Object.fromEntries(
         CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
-      );
+      ) as Record<Category, number>;
+      const shifts = lhr.audits['layout-shifts']?.details;
       // Audits that cost points outside the performance metrics, to say why a score is below 100.
       const failing = CATEGORIES.flatMap((c) =>
         (lhr.categories[c]?.auditRefs ?? [])
@@ -51,7 +73,7 @@ export async function measureLighthouse(server, paths) {
         bytes: audit('total-byte-weight'),
         failing,
         // What moved, when the layout shifted (to find the cause of a CLS above zero).
-        shifts: (lhr.audits['layout-shifts']?.details?.items ?? []).map((item) => ({
+        shifts: ((shifts && 'items' in shifts ? shifts.items : []) as Shift[]).map((item) => ({
           score: item.score,
           node: item.node?.snippet ?? item.node?.selector,
         })),
@@ -65,7 +87,7 @@ export async function measureLighthouse(server, paths) {
   return rows;
 }
 
-export function printLighthouse(rows) {
+export function printLighthouse(rows: LighthouseRow[]): void {
   table(
     'Lighthouse 13, mobile defaults (simulated slow 4G, 4× CPU slowdown); LCP in s, TBT in ms, transferred KB',
     ['page', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP', 'CLS', 'TBT', 'KB', 'run s'],

@@ -27,9 +27,10 @@ import {
 } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { zipSync } from 'fflate';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
+import type { StartTag } from 'parse5-sax-parser';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const source = join(root, 'dist');
@@ -55,7 +56,7 @@ cpSync(source, out, {
 mkdirSync(join(out, scriptDir), { recursive: true });
 
 /** Every file below `dir`, as paths relative to `out` with forward slashes. */
-function files(dir) {
+function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = join(dir, entry.name);
     return entry.isDirectory() ? files(full) : [relative(out, full).split(sep).join('/')];
@@ -63,7 +64,7 @@ function files(dir) {
 }
 
 /** The file a site URL path points at (folder URLs mean their index.html), or null. */
-function fileFor(sitePath) {
+function fileFor(sitePath: string): string | null {
   let path = decodeURIComponent(sitePath.slice(base.length));
   if (path === '' || path.endsWith('/')) path += 'index.html';
   const full = join(out, path);
@@ -71,10 +72,10 @@ function fileFor(sitePath) {
   return existsSync(join(out, path)) ? path : null;
 }
 
-const unresolved = new Set();
+const unresolved = new Set<string>();
 
 /** `url` rewritten relative to the page at `page` (a path below `out`). */
-function rewriteUrl(url, page) {
+function rewriteUrl(url: string, page: string): string {
   if (!url.startsWith(base) || url.startsWith('//')) return url;
   const [, path = '', rest = ''] = /^([^?#]*)(.*)$/.exec(url) ?? [];
   const target = fileFor(path);
@@ -86,10 +87,13 @@ function rewriteUrl(url, page) {
   return rel + rest;
 }
 
-const bundles = new Map();
+const bundles = new Map<string, string>();
 
 /** A classic-script bundle of module code (a file of the site or inline code). */
-async function classic(key, entry) {
+async function classic(
+  key: string,
+  entry: Pick<BuildOptions, 'entryPoints' | 'stdin'>,
+): Promise<string> {
   const known = bundles.get(key);
   if (known) return known;
   const result = await build({
@@ -123,16 +127,22 @@ async function classic(key, entry) {
   return file;
 }
 
-const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const hash = (text: string): string =>
+  `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** A script element being read: a module (to bundle) or a classic script (kept). */
+type OpenScript =
+  | { module: true; src: string | undefined; text: string; tag: StartTag }
+  | { module: false; text: string };
 
 /** Rewrites one HTML page in place. */
-async function rewritePage(page) {
+async function rewritePage(page: string): Promise<void> {
   const html = readFileSync(join(out, page), 'utf8');
   const rewriter = new RewritingStream();
-  const chunks = [];
-  const inlineScripts = [];
-  const pending = [];
-  let inScript = null;
+  const chunks: string[] = [];
+  const inlineScripts: string[] = [];
+  const pending: Promise<void>[] = [];
+  let inScript: OpenScript | null = null;
   rewriter.on('startTag', (tag, raw) => {
     let changed = false;
     for (const attr of tag.attrs) {
@@ -191,15 +201,16 @@ async function rewritePage(page) {
     }
     chunks.push(raw);
   });
-  for (const event of ['comment', 'doctype']) rewriter.on(event, (_, raw) => chunks.push(raw));
+  rewriter.on('comment', (_, raw) => chunks.push(raw));
+  rewriter.on('doctype', (_, raw) => chunks.push(raw));
 
-  await new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     rewriter.on('finish', resolve);
     rewriter.on('error', reject);
     rewriter.end(html);
   });
   await Promise.all(pending);
-  const csp = (text) =>
+  const csp = (text: string): string =>
     text.replace(
       /script-src [^;"]*/,
       `script-src 'self' ${[...new Set(inlineScripts.map(hash))].join(' ')}`.trim(),
@@ -208,13 +219,13 @@ async function rewritePage(page) {
     .join('')
     .replace(
       /(<meta http-equiv="content-security-policy" content=")([^"]*)/,
-      (_, a, b) => a + csp(b),
+      (_, a: string, b: string) => a + csp(b),
     );
   writeFileSync(join(out, page), result);
 }
 
 /** The HTML of a start tag (attribute values escaped). */
-function tagText(tag) {
+function tagText(tag: StartTag): string {
   const attrs = tag.attrs
     .map((a) =>
       a.value === ''
@@ -237,12 +248,12 @@ if (unresolved.size) {
   process.exit(1);
 }
 
-const entries = {};
+const entries: Record<string, Uint8Array> = {};
 for (const file of files(out)) entries[`${name}/${file}`] = readFileSync(join(out, file));
 const zip = zipSync(entries, { level: 9 });
 writeFileSync(join(outRoot, `${name}.zip`), zip);
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 const folderBytes = Object.values(entries).reduce((sum, b) => sum + b.length, 0);
 console.log(
   `portable: ${pages.length} pages, ${Object.keys(entries).length} files, ${kb(folderBytes)} in ${relative(root, out)}/`,

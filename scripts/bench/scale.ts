@@ -16,9 +16,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, recordFetches } from './browser.mjs';
-import { dirSize, kb, mb, run, say, sec, table } from './lib.mjs';
-import { serve } from './serve.mjs';
+import { launch, recordFetches } from './browser.ts';
+import { dirSize, kb, mb, run, say, sec, table } from './lib.ts';
+import { serve, type Served } from './serve.ts';
+
+type Lang = 'de' | 'en';
 
 /** Top-level entries that are not sources (or are rebuilt) and stay out of the copy. */
 const SKIP = new Set([
@@ -34,7 +36,7 @@ const SKIP = new Set([
 const OWN_CACHES = new Set(['.astro', '.vite']);
 
 /** A deterministic pseudo-random generator (mulberry32), so every run builds the same pages. */
-function random(seed) {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -49,7 +51,7 @@ const SYLLABLES =
   'ka,to,ri,men,sel,vor,lan,dis,pu,ter,gra,mo,fen,shi,bel,qua,nor,tek,vi,sa,lum,dro,ex,ion,ban,ul,cer,ost'.split(
     ',',
   );
-const COMMON = {
+const COMMON: Record<Lang, string[]> = {
   de: 'der die das und ist ein eine mit auf für nicht von zu im den sich auch wird bei oder als Hypervisor Treiber System Gerät Speicher Rechner'.split(
     ' ',
   ),
@@ -59,8 +61,8 @@ const COMMON = {
 };
 
 /** A vocabulary of made-up words, picked with a Zipf-like skew as real prose is. */
-function vocabulary(rand, size) {
-  const words = new Set();
+function vocabulary(rand: () => number, size: number): string[] {
+  const words = new Set<string>();
   while (words.size < size) {
     const n = 2 + Math.floor(rand() * 3);
     words.add(
@@ -70,21 +72,22 @@ function vocabulary(rand, size) {
   return [...words];
 }
 
-function generator(seed) {
+function generator(seed: number): (lang: Lang, n: number) => string {
   const rand = random(seed);
   const vocab = vocabulary(rand, 6000);
-  const word = (lang) =>
-    rand() < 0.45
+  const word = (lang: Lang): string =>
+    (rand() < 0.45
       ? COMMON[lang][Math.floor(rand() * COMMON[lang].length)]
-      : vocab[Math.floor(vocab.length * rand() ** 3)];
-  const sentence = (lang) => {
+      : vocab[Math.floor(vocab.length * rand() ** 3)]) ?? '';
+  const sentence = (lang: Lang): string => {
     const words = Array.from({ length: 8 + Math.floor(rand() * 12) }, () => word(lang));
-    words[0] = words[0].charAt(0).toUpperCase() + words[0].slice(1);
+    const first = words[0] ?? '';
+    words[0] = first.charAt(0).toUpperCase() + first.slice(1);
     return words.join(' ') + '.';
   };
-  const paragraph = (lang) =>
+  const paragraph = (lang: Lang): string =>
     Array.from({ length: 3 + Math.floor(rand() * 3) }, () => sentence(lang)).join(' ');
-  const heading = (lang) =>
+  const heading = (lang: Lang): string =>
     Array.from({ length: 2 + Math.floor(rand() * 3) }, () => word(lang)).join(' ');
   /** An MDX page of about 500 words: four sections of paragraphs and a list. */
   return (lang, n) => {
@@ -109,7 +112,7 @@ function generator(seed) {
 }
 
 /** A copy of the project in a temporary folder, its node_modules linked entry by entry. */
-function copyProject(root) {
+function copyProject(root: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'explainer-scale-'));
   for (const entry of readdirSync(root)) {
     if (!SKIP.has(entry)) cpSync(join(root, entry), join(dir, entry), { recursive: true });
@@ -128,7 +131,11 @@ function copyProject(root) {
  * the first query (engine, WASM, language metadata, index chunks, five result fragments)
  * and a second query after it.
  */
-export async function searchBytes(server, pagePath, queries) {
+export async function searchBytes(
+  server: Pick<Served, 'url'>,
+  pagePath: string,
+  queries: string[],
+): Promise<SearchFigures[]> {
   const browser = await launch();
   try {
     const context = await browser.newContext({ bypassCSP: true });
@@ -136,13 +143,15 @@ export async function searchBytes(server, pagePath, queries) {
     await page.goto(server.url(pagePath), { waitUntil: 'load' });
     const log = recordFetches(page);
     await log.settle();
-    const figures = [];
+    const figures: SearchFigures[] = [];
     for (const query of queries) {
       const before = log.fetched.length;
       const found = await page.evaluate(async (q) => {
         const sitemap = document.querySelector('link[rel="sitemap"]')?.getAttribute('href');
         const base = sitemap?.replace(/sitemap\.xml$/, '') ?? '/';
-        const pagefind = await import(`${base}pagefind/pagefind.js`);
+        const pagefind = (await import(`${base}pagefind/pagefind.js`)) as {
+          search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
+        };
         const search = await pagefind.search(q);
         await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
         return search.results.length;
@@ -162,16 +171,46 @@ export async function searchBytes(server, pagePath, queries) {
   }
 }
 
-/**
- * Builds and measures the site with `count` generated pages added (0: the site as it is).
- * @param {{ root: string, count: number, port: number, keep?: boolean }} options
- */
-export async function measureScale({ root, count, port, keep = false }) {
+/** Bytes one search query fetched, and from which files. */
+export interface SearchFigures {
+  query: string;
+  results: number;
+  bytes: number;
+  files: { url: string; bytes: number }[];
+}
+
+export interface ScaleRow {
+  pages: number;
+  generated: number;
+  buildMs: number;
+  /** Time of a separate Pagefind run, when the build did not index (see pagefindBy). */
+  pagefindMs: number | undefined;
+  pagefindBy: 'build' | 'benchmark';
+  output: number;
+  html: number;
+  htmlPerPage: number;
+  pagefind: number;
+  index: number;
+  search: SearchFigures[];
+}
+
+/** Builds and measures the site with `count` generated pages added (0: the site as it is). */
+export async function measureScale({
+  root,
+  count,
+  port,
+  keep = false,
+}: {
+  root: string;
+  count: number;
+  port: number;
+  keep?: boolean;
+}): Promise<ScaleRow> {
   const dir = copyProject(root);
   try {
     if (count) {
       const make = generator(count);
-      for (const lang of ['de', 'en']) {
+      for (const lang of ['de', 'en'] as const) {
         const folder = join(dir, 'src/content/pages', lang);
         for (let n = 1; n <= count / 2; n++) {
           writeFileSync(join(folder, `bench-${String(n).padStart(5, '0')}.mdx`), make(lang, n));
@@ -182,8 +221,8 @@ export async function measureScale({ root, count, port, keep = false }) {
     if (build.code !== 0)
       throw new Error(`build of ${count} pages failed:\n${build.output.slice(-3000)}`);
     const dist = join(dir, 'dist');
-    let pagefindMs;
-    let pagefindBy = 'build';
+    let pagefindMs: number | undefined;
+    let pagefindBy: ScaleRow['pagefindBy'] = 'build';
     if (!existsSync(join(dist, 'pagefind'))) {
       const pf = await run('npx', ['pagefind', '--site', dist], { cwd: dir });
       if (pf.code !== 0) throw new Error(`pagefind failed:\n${pf.output.slice(-2000)}`);
@@ -197,7 +236,7 @@ export async function measureScale({ root, count, port, keep = false }) {
     );
     const html = htmlFiles.reduce((sum, f) => sum + statSync(join(dist, String(f))).size, 0);
     const server = await serve(dist, port);
-    let search;
+    let search: SearchFigures[];
     try {
       search = await searchBytes(server, '/en/', ['hypervisor', 'driver']);
     } finally {
@@ -221,7 +260,7 @@ export async function measureScale({ root, count, port, keep = false }) {
   }
 }
 
-export function printScale(rows) {
+export function printScale(rows: ScaleRow[]): void {
   table(
     'Scale: generated pages (unlisted, half de, half en) on top of the site. Search = bytes Pagefind fetches for the first query "hypervisor" (engine + WASM + metadata + index chunks + 5 result fragments), then for a second query "driver".',
     [

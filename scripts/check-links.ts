@@ -10,7 +10,7 @@
 // web server would.
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,18 +19,19 @@ import { LinkChecker } from 'linkinator';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const SUB_PATH = '/kurs/virtualisierung/';
-const normalise = (base) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+const normalise = (base: string): string =>
+  `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 const ownBase = normalise(process.env['BASE_PATH'] ?? '/');
 const otherBase = ownBase === '/' ? SUB_PATH : '/';
 
-const exists = (path) =>
+const exists = (path: string): Promise<boolean> =>
   stat(path).then(
     () => true,
     () => false,
   );
 
 /** Runs `npm run build` with BASE_PATH=`base` and moves its output to `<serverRoot><base>`. */
-async function buildAt(base, serverRoot) {
+async function buildAt(base: string, serverRoot: string): Promise<void> {
   const aside = join(serverRoot, '..', 'dist-aside');
   const hadDist = await exists(dist);
   if (hadDist) await cp(dist, aside, { recursive: true });
@@ -52,10 +53,10 @@ async function buildAt(base, serverRoot) {
 }
 
 /** A free TCP port on this machine. */
-const freePort = () =>
+const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      const { port } = server.address() as AddressInfo;
       server.close(() => done(port));
     });
     server.on('error', fail);
@@ -64,10 +65,10 @@ const freePort = () =>
 // Canonical links, language alternates and the sitemap name the site's public origin;
 // the crawl points them at the local server, so they are checked too.
 const siteOrigin = new URL(process.env['SITE_URL'] ?? 'http://localhost:4321').origin;
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Folders of the pages the sitemap lists (linkinator reads sitemaps only over HTTP). */
-async function sitemapPages(folder, base) {
+async function sitemapPages(folder: string, base: string): Promise<string[]> {
   const xml = await readFile(join(folder, 'sitemap.xml'), 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
     const path = new URL(m[1] ?? '').pathname;
@@ -77,19 +78,19 @@ async function sitemapPages(folder, base) {
 }
 
 /** Folders of pages the sitemap leaves out on purpose: the embed pages (`noindex`). */
-async function embedPages(folder) {
+async function embedPages(folder: string): Promise<string[]> {
   const langs = ['de', 'en'];
-  const found = [];
+  const found: string[] = [];
   for (const lang of langs) {
     const dir = join(folder, lang, 'embed');
-    const names = await readdir(dir).catch(() => []);
+    const names = await readdir(dir).catch((): string[] => []);
     for (const name of names) found.push(`${lang}/embed/${name}/`);
   }
   return found;
 }
 
 /** Crawls the site served from `serverRoot` under `base`; returns the broken links. */
-async function crawl(base, serverRoot) {
+async function crawl(base: string, serverRoot: string): Promise<string[]> {
   const folder = join(serverRoot, base);
   const port = await freePort();
   const local = `http://localhost:${port}`;

@@ -1,0 +1,52 @@
+// Finds the Chromium the browser tests and the benchmarks drive, in this order:
+// $CHROMIUM_PATH (or $CHROME_PATH), Debian's /usr/bin/chromium, Playwright's own download.
+// `npm run test:browser-setup` (scripts/chromium.ts) installs Debian's package when none is found.
+import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** Where Debian's `chromium` package puts the browser. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+export const executable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The path of a usable Chromium, or undefined. */
+export function findChromium(): string | undefined {
+  const fromEnv = process.env['CHROMIUM_PATH'] || process.env['CHROME_PATH'];
+  if (fromEnv) return executable(fromEnv) ? fromEnv : undefined;
+  if (executable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  try {
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as {
+      chromium: { executablePath(): string };
+    };
+    const own = chromium.executablePath();
+    if (own && executable(own)) return own;
+  } catch {
+    // playwright-core not installed yet, or no browser of its own: fall through.
+  }
+  return undefined;
+}
+
+/** The path of a usable Chromium; throws, saying how to get one, when there is none. */
+export function requireChromium(): string {
+  const path = findChromium();
+  if (!path) throw new Error('No Chromium found: run `npm run test:browser-setup`.');
+  return path;
+}
+
+/** Flags for a headless Chromium on a closed network, run as root in a container. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
