@@ -80,6 +80,25 @@ const glossary = defineCollection({
   }),
 });
 
+/** A claim id or a context-fact id (ctx-…), checked against the data by the unit tests. */
+const sourceId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/**
+ * What the diagrams say: each caption, note, step, layer label or reason that tells
+ * something about virtualization, keyed `<diagram>.<statement>`, with the ids it rests on.
+ */
+const diagrams = defineCollection({
+  loader: file('src/content/diagrams.yaml'),
+  schema: z.object({
+    /** German wording; `{n}` placeholders are filled in by the diagram. */
+    de: z.string().min(1),
+    /** English wording. */
+    en: z.string().min(1),
+    /** Claims and context facts the statement rests on, the same for both languages. */
+    cites: z.array(sourceId).min(1),
+  }),
+});
+
 /** Self-checks: the questions at the end of a content page, one entry per page slug. */
 const quiz = defineCollection({
   loader: file('src/content/quiz.yaml'),
@@ -96,8 +115,10 @@ const quiz = defineCollection({
           answer: z.number().int().min(0),
           /** Why the right option is right, in our own words, per language. */
           explanation: bilingual,
-          /** Article claims the explanation rests on (cited beside it). */
+          /** Article claims the question, its options and its explanation rest on. */
           claims: z.array(reference('claims')).min(1),
+          /** Context facts they rest on (shown marked, with their reference). */
+          context: z.array(reference('context')).default([]),
         }),
       )
       .min(2)
@@ -122,4 +143,4 @@ const synonyms = defineCollection({
   }),
 });
 
-export const collections = { pages, claims, context, glossary, quiz, synonyms };
+export const collections = { pages, claims, context, diagrams, glossary, quiz, synonyms };

@@ -131,7 +131,7 @@ test('a diagram works from disk, and a link restores its view', async ({ page })
     .getByRole('radio', { name: 'Hosted', exact: true });
   await hosted.click();
   await expect(hosted).toHaveAttribute('aria-checked', 'true');
-  await fig.getByRole('button', { name: 'Forward' }).click();
+  await fig.getByRole('button', { name: 'Next' }).click();
   await expect(say).toContainText('layer 2 of the 4');
   expect(new URL(page.url()).hash).toBe('#io-path=hosted,step=2');
   await page.goto(`${fileUrl('/de/io-drivers/')}#io-path=hosted,step=3`);

@@ -11,10 +11,16 @@ import { SearchPanel, type SearchLabels } from './search-panel.ts';
 /** The query parameter that carries the search terms to the result page. */
 const HIGHLIGHT_PARAM = 'pagefind-highlight';
 
-/** True where Pagefind itself can run: it needs WebAssembly and fetch over http(s). */
+/**
+ * True where Pagefind itself can run: it needs WebAssembly and fetch over http(s), and a copy
+ * that ships it (the SCORM package marks its pages `<html data-search="fallback">`).
+ */
 export function pagefindCanStart(): boolean {
   return (
-    typeof WebAssembly === 'object' && typeof fetch === 'function' && location.protocol !== 'file:'
+    typeof WebAssembly === 'object' &&
+    typeof fetch === 'function' &&
+    location.protocol !== 'file:' &&
+    document.documentElement.dataset['search'] !== 'fallback'
   );
 }
 
