@@ -19,8 +19,20 @@ const glossary = (
 ).map((entry) => formsOf(entry.id, entry.term));
 import searchIndex from './src/integrations/search-index.ts';
 
+const site = process.env['SITE_URL'];
+
+/** Writes the site's origin into the print stylesheet, which prints links as full URLs. */
+const printOrigin = {
+  name: 'print-origin',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!id.split('?')[0]?.endsWith('/src/styles/print.css')) return undefined;
+    return code.replace("'SITE_ORIGIN'", JSON.stringify(site ? new URL(site).origin : ''));
+  },
+};
+
 export default defineConfig({
-  ...(process.env['SITE_URL'] ? { site: process.env['SITE_URL'] } : {}),
+  ...(site ? { site } : {}),
   base: process.env['BASE_PATH'] ?? '/',
   // Every page is a folder with an index.html, linked with a trailing slash; a pasted
   // link without the slash (/de/architecture) still works.
@@ -59,7 +71,8 @@ export default defineConfig({
   },
   // Scripts are files, never inlined: the HTML stays small, the browser caches them across
   // pages, and the CSP lists few hashes.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The print stylesheet learns the origin it prints before each link's path.
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [printOrigin] },
   // No dev toolbar, no telemetry-style extras: the site talks to its own origin only.
   devToolbar: { enabled: false },
 });

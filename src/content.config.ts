@@ -2,6 +2,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { synonymSchema } from './lib/search/synonyms.ts';
 
 /** Article passages P1 … P7, in the article's order (see the seed README). */
 const passage = z.enum(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
@@ -79,6 +80,25 @@ const glossary = defineCollection({
   }),
 });
 
+/** A claim id or a context-fact id (ctx-…), checked against the data by the unit tests. */
+const sourceId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/**
+ * What the diagrams say: each caption, note, step, layer label or reason that tells
+ * something about virtualization, keyed `<diagram>.<statement>`, with the ids it rests on.
+ */
+const diagrams = defineCollection({
+  loader: file('src/content/diagrams.yaml'),
+  schema: z.object({
+    /** German wording; `{n}` placeholders are filled in by the diagram. */
+    de: z.string().min(1),
+    /** English wording. */
+    en: z.string().min(1),
+    /** Claims and context facts the statement rests on, the same for both languages. */
+    cites: z.array(sourceId).min(1),
+  }),
+});
+
 /** Self-checks: the questions at the end of a content page, one entry per page slug. */
 const quiz = defineCollection({
   loader: file('src/content/quiz.yaml'),
@@ -95,8 +115,10 @@ const quiz = defineCollection({
           answer: z.number().int().min(0),
           /** Why the right option is right, in our own words, per language. */
           explanation: bilingual,
-          /** Article claims the explanation rests on (cited beside it). */
+          /** Article claims the question, its options and its explanation rest on. */
           claims: z.array(reference('claims')).min(1),
+          /** Context facts they rest on (shown marked, with their reference). */
+          context: z.array(reference('context')).default([]),
         }),
       )
       .min(2)
@@ -104,4 +126,21 @@ const quiz = defineCollection({
   }),
 });
 
-export const collections = { pages, claims, context, glossary, quiz };
+/**
+ * The readers' words for search, one table per language (`synonyms/de.yaml`,
+ * `synonyms/en.yaml`): the build routes each reader's word to where the site uses its own.
+ */
+const synonyms = defineCollection({
+  loader: glob({ pattern: '{de,en}.yaml', base: './src/content/synonyms' }),
+  schema: z.object({
+    /** Rows in any order; a reader's word may lead to several of the site's words. */
+    synonyms: z.array(
+      synonymSchema.extend({
+        /** The context entry that supports the equation, where the article does not. */
+        context: reference('context').optional(),
+      }),
+    ),
+  }),
+});
+
+export const collections = { pages, claims, context, diagrams, glossary, quiz, synonyms };

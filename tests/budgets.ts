@@ -37,6 +37,14 @@ export const budgets = {
    * diagrams still loads less script than one typical web font.
    */
   scriptPerDiagram: 4 * KB,
+
+  /**
+   * The SCORM runtime (the launch page's scripts, loaded only inside a course platform): 3 KB.
+   * It runs once per session beside the site's own scripts, on the school and library
+   * computers course platforms are used on; finding the API, keeping state and reporting
+   * progress is small work and must stay small code.
+   */
+  scormRuntime: 3 * KB,
 } as const;
 
 /**

@@ -57,6 +57,8 @@ export function pageCitation(input: {
   const year = String(date.getUTCFullYear());
   const key = `${siteName}-${lang}-${title}`
     .toLowerCase()
+    // German transliteration first (erklärt → erklaert), then other accents dropped.
+    .replace(/[äöüß]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' })[c] ?? c)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')

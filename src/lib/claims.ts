@@ -23,8 +23,7 @@ export function citationsIn(body: string): Citation[] {
     if (inFence) continue;
     if (HEADING.test(line)) heading++;
     for (const match of line.matchAll(TAG)) {
-      const id = match[1] ?? match[2];
-      if (id) found.push({ id, heading });
+      for (const id of splitIds(match[1] ?? match[2] ?? '')) found.push({ id, heading });
     }
   }
   return found;
@@ -38,4 +37,36 @@ export function citedIds(body: string): string[] {
 /** True for ids of context facts (from context.yaml) rather than article claims. */
 export function isContextId(id: string): boolean {
   return id.startsWith('ctx-');
+}
+
+/** The ids of a `<Cite id="a b">` value: one or more, separated by white space. */
+export function splitIds(value: string): string[] {
+  return value.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Groups the ids of one merged citation mark by what the mark shows (passage or context
+ * mark), in order of first appearance and without repeats: ["P3", "P3", "P5"] → P3, P5.
+ */
+export function citeGroups<T extends { id: string; mark: string }>(entries: T[]): [T, ...T[]][] {
+  const groups = new Map<string, [T, ...T[]]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.mark);
+    if (!group) groups.set(entry.mark, [entry]);
+    else if (!group.some((e) => e.id === entry.id)) group.push(entry);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Entries sorted in the order their ids appear in a YAML list file (`- id: …` lines): the
+ * collection API returns them sorted by id, but claims.yaml follows the article.
+ */
+export function inFileOrder<T extends { id: string }>(entries: T[], yamlText: string): T[] {
+  const order = [...yamlText.matchAll(/^- id: *(\S+)/gm)].map((m) => m[1]);
+  const at = (id: string) => {
+    const i = order.indexOf(id);
+    return i < 0 ? order.length : i;
+  };
+  return [...entries].sort((a, b) => at(a.id) - at(b.id));
 }

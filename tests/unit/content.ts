@@ -56,3 +56,24 @@ export const claims = (): Claim[] => yaml<Claim[]>('claims.yaml');
 export const contextFacts = (): { id: string; reference: Record<'de' | 'en', string> }[] =>
   yaml('context.yaml');
 export const glossary = (): GlossaryTerm[] => yaml<GlossaryTerm[]>('glossary.yaml');
+
+/** One statement a diagram shows (src/content/diagrams.yaml). */
+export interface DiagramStatement {
+  id: string;
+  de: string;
+  en: string;
+  cites: string[];
+}
+export const diagramStatements = (): DiagramStatement[] =>
+  yaml<DiagramStatement[]>('diagrams.yaml');
+
+/** One self-check question (src/content/quiz.yaml). */
+export interface QuizQuestion {
+  question: Record<Lang, string>;
+  options: Record<Lang, string>[];
+  answer: number;
+  explanation: Record<Lang, string>;
+  claims: string[];
+  context?: string[];
+}
+export const quizzes = (): { id: string; questions: QuizQuestion[] }[] => yaml('quiz.yaml');

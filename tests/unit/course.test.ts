@@ -99,6 +99,18 @@ describe('citations', () => {
       assert.match(form, /Page/);
     }
   });
+
+  test('the BibTeX key transliterates German umlauts and ß', () => {
+    const c = pageCitation({
+      lang: 'de',
+      siteName: 'Bare Metal erklärt',
+      title: 'Größe & Übersicht',
+      url: 'https://example.org/de/',
+      date: new Date('2026-03-01T00:00:00Z'),
+      labels: { online: 'Online:', blogPost: 'Blogbeitrag', category: 'Kategorie' },
+    });
+    assert.match(c.bibtex, /^@online\{bare-metal-erklaert-de-groesse-uebersicht,/);
+  });
 });
 
 describe('glossary matching', () => {

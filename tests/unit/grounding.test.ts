@@ -35,11 +35,15 @@ describe('claims data', () => {
     for (const p of ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']) assert.ok(passages.has(p), p);
   });
 
-  test('context facts are the four of the shared list, each with a reference', () => {
-    assert.deepEqual(factIds.sort(), [
+  test('context facts are those of the shared list, each with a reference', () => {
+    assert.deepEqual([...factIds].sort(), [
       'ctx-article-age',
+      'ctx-guest-os',
       'ctx-hosted-examples',
+      'ctx-hosted-layers',
       'ctx-type1-type2',
+      'ctx-vm-definition',
+      'ctx-vmm-properties',
       'ctx-vmm-term',
     ]);
     for (const fact of contextFacts()) {
@@ -107,6 +111,14 @@ describe('citationsIn', () => {
       ],
     ],
     ['single quotes and other props', "<Cite foo='1' id='q' />", [{ id: 'q', heading: -1 }]],
+    [
+      'several ids in one mark',
+      '<Cite id="a  b" />',
+      [
+        { id: 'a', heading: -1 },
+        { id: 'b', heading: -1 },
+      ],
+    ],
     [
       'ignores code fences',
       '```\n<Cite id="no" />\n## not a heading\n```\n<Cite id="yes" />',
