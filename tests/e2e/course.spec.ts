@@ -98,6 +98,7 @@ test.describe('without JavaScript', () => {
 test.describe('citations', () => {
   test('every content page has a closed "Cite this page" block whose BibTeX is one full entry', async ({
     page,
+    baseURL,
   }) => {
     for (const lang of ['de', 'en']) {
       for (const slug of contentPages) {
@@ -105,6 +106,9 @@ test.describe('citations', () => {
         const block = page.locator('details.cite-page');
         await expect(block).toHaveCount(1);
         await expect(block).not.toHaveAttribute('open');
+        await block.locator('summary').click();
+        // Opened, its address carries the page's own origin (tests/e2e/origin.spec.ts: another one).
+        await expect(block.locator('pre')).toContainText(`${baseURL}${pagePath(lang, slug)}`);
         const bib = (await block.locator('pre').textContent()) ?? '';
         const entries = parseBibtex(bib);
         expect(entries, `${lang}/${slug}`).toHaveLength(1);
@@ -115,7 +119,7 @@ test.describe('citations', () => {
         );
         expect(entry?.fields['author'] ?? entry?.fields['organization']).toBeTruthy();
         expect(entry?.fields['year']).toMatch(/^\d{4}$/);
-        expect(new URL(entry?.fields['url'] ?? '').pathname).toBe(pagePath(lang, slug));
+        expect(entry?.fields['url']).toBe(`${baseURL}${pagePath(lang, slug)}`);
       }
     }
   });

@@ -73,8 +73,8 @@ test.describe('at an origin the build never knew', () => {
     expect(copied.slice(0, ids.length)).toEqual(ids.map((id) => `${here}#${id}`));
     expect(copied.at(-1)).toMatch(new RegExp(`\\burl +=\\s*\\{${here}\\}`));
     await page.locator('.cite-page summary').click();
-    for (const text of await page.locator('.cite-page .citation-text').allTextContents())
-      expect(text).toContain(here);
+    for (const text of await page.locator('.cite-page .citation-text').all())
+      await expect(text).toContainText(here);
     await expect(page.locator('.cite-page pre')).toContainText(`{${here}}`);
     await expect(page.locator('[data-address-note]')).toBeHidden();
   });
