@@ -1,9 +1,11 @@
 // Site configuration. `SITE_URL` and `BASE_PATH` come from the environment so the same
 // sources build for a local preview (defaults), a domain root or a sub-path of a server.
+// Without `SITE_URL` the build knows no origin and writes none (src/integrations/site-url.ts).
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import serverConfig from './src/integrations/server-config.ts';
+import siteUrl from './src/integrations/site-url.ts';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { formsOf, glossaryLinks } from './src/lib/glossary-links.ts';
@@ -17,8 +19,20 @@ const glossary = (
 ).map((entry) => formsOf(entry.id, entry.term));
 import searchIndex from './src/integrations/search-index.ts';
 
+const site = process.env['SITE_URL'];
+
+/** Writes the site's origin into the print stylesheet, which prints links as full URLs. */
+const printOrigin = {
+  name: 'print-origin',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!id.split('?')[0]?.endsWith('/src/styles/print.css')) return undefined;
+    return code.replace("'SITE_ORIGIN'", JSON.stringify(site ? new URL(site).origin : ''));
+  },
+};
+
 export default defineConfig({
-  site: process.env['SITE_URL'] ?? 'http://localhost:4321',
+  ...(site ? { site } : {}),
   base: process.env['BASE_PATH'] ?? '/',
   // Every page is a folder with an index.html, linked with a trailing slash; a pasted
   // link without the slash (/de/architecture) still works.
@@ -30,6 +44,7 @@ export default defineConfig({
   // for the build's base.
   integrations: [
     mdx({ processor: satteri({ hastPlugins: [glossaryLinks(glossary)] }) }),
+    siteUrl(),
     searchIndex(),
     serverConfig(),
   ],
@@ -56,7 +71,8 @@ export default defineConfig({
   },
   // Scripts are files, never inlined: the HTML stays small, the browser caches them across
   // pages, and the CSP lists few hashes.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The print stylesheet learns the origin it prints before each link's path.
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [printOrigin] },
   // No dev toolbar, no telemetry-style extras: the site talks to its own origin only.
   devToolbar: { enabled: false },
 });

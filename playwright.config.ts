@@ -1,6 +1,8 @@
 // Browser tests run against the production build, served by `astro preview`, in a
 // Chromium found by tests/chromium.ts (Debian's by default; nothing is downloaded).
+// One server for the whole run; every test may run beside any other, one worker per core.
 import { defineConfig } from '@playwright/test';
+import { availableParallelism } from 'node:os';
 import { chromiumArgs, findChromium } from './tests/chromium.ts';
 
 const port = Number(process.env['PORT'] ?? 4321);
@@ -11,7 +13,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   forbidOnly: !!process.env['CI'],
   retries: 0,
-  workers: 2,
+  fullyParallel: true,
+  workers: availableParallelism(),
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

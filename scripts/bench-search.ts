@@ -3,7 +3,10 @@
 // on the first search and per later query (gzip size of each body, as a compressing
 // server would send it; Pagefind's own files are gzipped already), time from the last
 // keystroke to results shown (median and 95th percentile; includes the input's debounce),
-// for Pagefind and for the fallback (WebAssembly removed). Prints tables; asserts nothing.
+// for Pagefind and for the fallback (WebAssembly removed), and relevance over the query
+// table tests/search-queries.json as a reader sees it in the dialog: success@1, success@3
+// and mean reciprocal rank per language and engine, by kind of query. Prints tables;
+// asserts nothing (tests/e2e/search-relevance.spec.ts does).
 import { chromium, type Browser } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -11,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, requireChromium } from '../tests/chromium.ts';
+import { QUERIES as TABLE, rankOf, resultLinks, type Query } from '../tests/e2e/search-helpers.ts';
 
 const DIST = process.argv[2] ?? 'dist';
 const PORT = Number(process.env['PORT'] ?? 4321);
@@ -82,6 +86,8 @@ interface Row {
   lang: Lang;
   engine: 'pagefind' | 'fallback';
   firstBytes: number;
+  /** Rank of each query of the table (0: not listed). */
+  ranks: { query: Query; rank: number }[];
   firstResultMs: number;
   laterBytes: number;
   median: number;
@@ -112,7 +118,8 @@ async function measure(browser: Browser, lang: Lang, fallback: boolean): Promise
   await Promise.all(pending.splice(0));
   bytes = 0;
 
-  const input = page.locator('pagefind-modal input');
+  const dialog = page.getByRole('dialog');
+  const input = dialog.getByRole('combobox');
   /** Types `q` and returns ms from the last keystroke until its results are shown. */
   const timed = async (q: string): Promise<number> => {
     await input.fill(q.slice(0, -1));
@@ -120,16 +127,15 @@ async function measure(browser: Browser, lang: Lang, fallback: boolean): Promise
     const ms = await page.evaluate(
       (q) =>
         new Promise<number>((resolve, reject) => {
-          const field = document.querySelector<HTMLInputElement>('pagefind-modal input');
+          const field = document.querySelector<HTMLInputElement>('dialog [role="combobox"]');
           if (!field) return reject(new Error('no search field'));
-          const summary = document.querySelector('pagefind-modal pagefind-summary');
+          const summary = document.querySelector('dialog [role="status"]');
           const start = performance.now();
           field.value = q;
           field.dispatchEvent(new Event('input', { bubbles: true }));
           const check = () => {
             const done =
-              summary?.textContent?.includes(q) &&
-              document.querySelector('pagefind-modal .pf-result a');
+              summary?.textContent?.includes(q) && document.querySelector('dialog [role="option"]');
             if (done) resolve(performance.now() - start);
             else requestAnimationFrame(check);
           };
@@ -145,7 +151,7 @@ async function measure(browser: Browser, lang: Lang, fallback: boolean): Promise
   await input.waitFor();
   const [first = '', ...rest] = QUERIES[lang];
   await input.fill(first);
-  await page.locator('pagefind-modal .pf-result a').first().waitFor();
+  await dialog.getByRole('option').first().waitFor();
   const firstResultMs = performance.now() - started;
   await page.waitForLoadState('networkidle');
   await Promise.all(pending.splice(0));
@@ -157,11 +163,21 @@ async function measure(browser: Browser, lang: Lang, fallback: boolean): Promise
   await page.waitForLoadState('networkidle');
   await Promise.all(pending.splice(0));
   const laterBytes = bytes / rest.length;
+
+  // Relevance: each query of the table, as listed in the dialog.
+  const status = dialog.getByRole('status');
+  const ranks: Row['ranks'] = [];
+  for (const query of TABLE[lang]) {
+    await input.fill(query.q);
+    await status.filter({ hasText: query.q }).waitFor();
+    ranks.push({ query, rank: rankOf(await resultLinks(dialog), lang, query) });
+  }
   await context.close();
   return {
     lang,
     engine: fallback ? 'fallback' : 'pagefind',
     firstBytes,
+    ranks,
     firstResultMs,
     laterBytes,
     median: quantile(times, 0.5),
@@ -203,6 +219,37 @@ try {
     ]),
   );
   table(['index file', 'raw', 'gzip'], await indexSizes());
+  const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(0)} %`;
+  const score = (ranks: Row['ranks']) => [
+    String(ranks.length),
+    pct(ranks.filter((r) => r.rank === 1).length, ranks.length),
+    pct(ranks.filter((r) => r.rank >= 1 && r.rank <= 3).length, ranks.length),
+    (ranks.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0) / ranks.length).toFixed(2),
+  ];
+  console.log('Relevance over tests/search-queries.json (rank of the expected page and section)\n');
+  table(
+    ['lang', 'engine', 'queries', 'success@1', 'success@3', 'MRR'],
+    rows.map((r) => [r.lang, r.engine, ...score(r.ranks)]),
+  );
+  const kinds = [...new Set(rows.flatMap((r) => r.ranks.map((x) => x.query.kind)))];
+  table(
+    ['lang', 'engine', ...kinds.map((k) => `${k} s@1/s@3`)],
+    rows.map((r) => [
+      r.lang,
+      r.engine,
+      ...kinds.map((k) => {
+        const of = r.ranks.filter((x) => x.query.kind === k);
+        const [, s1, s3] = score(of);
+        return of.length ? `${s1}/${s3}` : '–';
+      }),
+    ]),
+  );
+  const misses = rows.flatMap((r) =>
+    r.ranks
+      .filter((x) => x.rank !== 1)
+      .map((x) => `${r.lang} ${r.engine}: "${x.query.q}" at ${x.rank || '–'}`),
+  );
+  if (misses.length) console.log(`Not first:\n  ${misses.join('\n  ')}\n`);
 } finally {
   server.kill();
 }

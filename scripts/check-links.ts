@@ -9,12 +9,13 @@
 // put back afterwards. Each build is served from a folder whose path is its base, as a
 // web server would.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LinkChecker } from 'linkinator';
+import { topicPages } from '../tests/site-pages.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -62,20 +63,13 @@ const freePort = (): Promise<number> =>
     server.on('error', fail);
   });
 
-// Canonical links, language alternates and the sitemap name the site's public origin;
-// the crawl points them at the local server, so they are checked too.
-const siteOrigin = new URL(process.env['SITE_URL'] ?? 'http://localhost:4321').origin;
+// With SITE_URL, canonical links, language alternates and the sitemap name the site's public
+// origin; the crawl points them at the local server, so they are checked too.
+const siteOrigin = process.env['SITE_URL'] ? new URL(process.env['SITE_URL']).origin : undefined;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Folders of the pages the sitemap lists (linkinator reads sitemaps only over HTTP). */
-async function sitemapPages(folder: string, base: string): Promise<string[]> {
-  const xml = await readFile(join(folder, 'sitemap.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
-    const path = new URL(m[1] ?? '').pathname;
-    if (!path.startsWith(base)) throw new Error(`sitemap: ${path} is not under ${base}`);
-    return path.slice(base.length);
-  });
-}
+/** Folders of the topic pages (tests/site-pages.ts; the sitemap exists only with SITE_URL). */
+const topicFolders = (): string[] => topicPages().map((p) => p.path.slice(1));
 
 /** Folders of pages the sitemap leaves out on purpose: the embed pages (`noindex`). */
 async function embedPages(folder: string): Promise<string[]> {
@@ -100,20 +94,17 @@ async function crawl(base: string, serverRoot: string): Promise<string[]> {
   const result = await checker.check({
     // Relative to serverRoot: the root page, the not-found page, every page of the sitemap
     // and every embed page.
-    path: [
-      'index.html',
-      '404.html',
-      ...(await sitemapPages(folder, base)),
-      ...(await embedPages(folder)),
-    ].map((file) => `.${base}${file}`),
+    path: ['index.html', '404.html', ...topicFolders(), ...(await embedPages(folder))].map(
+      (file) => `.${base}${file}`,
+    ),
     serverRoot,
     recurse: true,
     checkFragments: true,
     checkCss: true,
     port,
-    urlRewriteExpressions: [
-      { pattern: new RegExp(`^${escapeRegExp(siteOrigin)}`), replacement: local },
-    ],
+    urlRewriteExpressions: siteOrigin
+      ? [{ pattern: new RegExp(`^${escapeRegExp(siteOrigin)}`), replacement: local }]
+      : [],
     concurrency: 20,
     timeout: 10_000,
   });

@@ -12,7 +12,7 @@
 //   load `type="module"` scripts from file:// pages.
 // - The Content Security Policy keeps every directive, with script-src listing the
 //   rewritten scripts: 'self' plus the hashes of the inline scripts left in the page.
-// The search falls back by itself to its classic-script index when Pagefind cannot start,
+// The search falls back by itself to its classic-script data when Pagefind cannot start,
 // which is always the case from file://.
 import { createHash } from 'node:crypto';
 import {
@@ -47,8 +47,9 @@ if (!existsSync(join(source, 'index.html'))) {
 
 rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
-// Server configuration files mean nothing on a disk; everything else is copied.
-const serverFiles = new Set(['_headers', '.htaccess', 'web.config']);
+// Server configuration files mean nothing on a disk, and Pagefind's folder is never read
+// from one (search answers with its fallback there); everything else is copied.
+const serverFiles = new Set(['_headers', '.htaccess', 'web.config', 'pagefind']);
 cpSync(source, out, {
   recursive: true,
   filter: (from) => !serverFiles.has(relative(source, from)),

@@ -2,6 +2,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { synonymSchema } from './lib/search/synonyms.ts';
 
 /** Article passages P1 … P7, in the article's order (see the seed README). */
 const passage = z.enum(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
@@ -125,4 +126,21 @@ const quiz = defineCollection({
   }),
 });
 
-export const collections = { pages, claims, context, diagrams, glossary, quiz };
+/**
+ * The readers' words for search, one table per language (`synonyms/de.yaml`,
+ * `synonyms/en.yaml`): the build routes each reader's word to where the site uses its own.
+ */
+const synonyms = defineCollection({
+  loader: glob({ pattern: '{de,en}.yaml', base: './src/content/synonyms' }),
+  schema: z.object({
+    /** Rows in any order; a reader's word may lead to several of the site's words. */
+    synonyms: z.array(
+      synonymSchema.extend({
+        /** The context entry that supports the equation, where the article does not. */
+        context: reference('context').optional(),
+      }),
+    ),
+  }),
+});
+
+export const collections = { pages, claims, context, diagrams, glossary, quiz, synonyms };

@@ -147,8 +147,9 @@ export async function searchBytes(
     for (const query of queries) {
       const before = log.fetched.length;
       const found = await page.evaluate(async (q) => {
-        const sitemap = document.querySelector('link[rel="sitemap"]')?.getAttribute('href');
-        const base = sitemap?.replace(/sitemap\.xml$/, '') ?? '/';
+        // The base, from the favicon link every page has (a sitemap link needs SITE_URL).
+        const icon = document.querySelector('link[rel="icon"]')?.getAttribute('href');
+        const base = icon?.replace(/favicon\.svg$/, '') ?? '/';
         const pagefind = (await import(`${base}pagefind/pagefind.js`)) as {
           search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
         };

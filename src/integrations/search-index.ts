@@ -2,12 +2,17 @@
 // integration, so any --outDir is honoured; also runnable alone: `node
 // scripts/search-index.ts [dir]`).
 //
+// Each section first gains keywords (src/lib/search/enrich.ts): the parts of its German
+// compounds, compounds it says in other words, and the readers' words of the synonym tables
+// (src/content/synonyms/<lang>.yaml). Then:
 // 1. Pagefind: one index per <html lang>, only `data-pagefind-body` content, minus the
-//    noise listed in EXCLUDE. Headings with ids become sub-results (#anchor).
-// 2. The fallback index: per language a classic script `search-fallback/<lang>.js` that
-//    assigns the pages' titles, sections (heading, anchor, text) to a global. The small
-//    engine in src/lib/fallback-search.ts searches it where Pagefind cannot start (no
-//    WebAssembly, or the site opened from file://): no fetch, no modules needed.
+//    noise listed in EXCLUDE. Headings with ids become sub-results (#anchor). Pagefind reads
+//    a copy of each page with the keywords after each heading (pagefind-copy.ts).
+// 2. The search data: per language a classic script `search-fallback/<lang>.js` that
+//    assigns the pages' titles and sections (anchor, heading, text, keywords) to a global.
+//    The fallback engine (src/lib/search/fallback-engine.ts) searches it where Pagefind
+//    cannot start (no WebAssembly, or the site opened from file://): no fetch, no modules
+//    needed. Pagefind's side reads it for "did you mean" and the no-results help.
 import type { AstroIntegration } from 'astro';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -15,7 +20,12 @@ import { fileURLToPath } from 'node:url';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
 import type { StartTag } from 'parse5-sax-parser';
 import * as pagefind from 'pagefind';
-import type { FallbackPage, FallbackSection } from '../lib/fallback-search.ts';
+import { parse } from 'yaml';
+import { germanLexicon } from '../lib/search/decompound.ts';
+import { DATA_GLOBAL, type SearchData } from '../lib/search/engine.ts';
+import { enrich, unusedSynonyms, type SectionKeywords } from '../lib/search/enrich.ts';
+import { pagefindCopy } from '../lib/search/pagefind-copy.ts';
+import { synonymTableSchema, type Synonym } from '../lib/search/synonyms.ts';
 
 /** Parts of the indexed content that are navigation or repetition, not text to find. */
 export const EXCLUDE = [
@@ -32,8 +42,8 @@ export const EXCLUDE = [
   'section[aria-labelledby^="passage-"]',
 ];
 
-/** The global the fallback scripts fill: `globalThis[FALLBACK_GLOBAL][lang] = index`. */
-export const FALLBACK_GLOBAL = '__siteSearchFallback';
+/** The global the fallback scripts fill: `globalThis[FALLBACK_GLOBAL][lang] = data`. */
+export const FALLBACK_GLOBAL = DATA_GLOBAL;
 export const FALLBACK_DIR = 'search-fallback';
 
 /** A part of a page: the text before the first heading, or an h2/h3 with an id and its text. */
@@ -46,8 +56,8 @@ export interface Section {
   x: string;
   /** Offset just past the heading's start tag in the page's HTML (-1: none). */
   at: number;
-  /** Compounds of words the section uses apart (see addCompoundKeywords). */
-  k?: string[];
+  /** Keywords from compounds and synonyms (see src/lib/search/enrich.ts). */
+  k?: SectionKeywords;
 }
 
 /** What the indexes hold of one built page. */
@@ -152,57 +162,6 @@ export function extractPage(html: string): IndexedPage | undefined {
   return page;
 }
 
-/** Languages whose words are glued into compounds that the index should help with. */
-const COMPOUND_LANGS = new Set(['de']);
-
-/** The words of a text: lower case, letters and digits, at least four long. */
-export const wordsOf = (text: string): string[] =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 4);
-
-/**
- * Compounds the site uses that split into two words it also uses, with an optional
- * linking s: installationsaufwand → [installation, aufwand].
- */
-export function compounds(vocabulary: Set<string>): Map<string, [string, string]> {
-  const found = new Map<string, [string, string]>();
-  for (const word of vocabulary) {
-    for (let i = 4; word.length >= 10 && i <= word.length - 4; i++) {
-      const tail = word.slice(i);
-      const head = [word.slice(0, i), word.slice(0, i - 1)].find(
-        (h, n) => h.length >= 4 && (n === 0 || word[i - 1] === 's') && vocabulary.has(h),
-      );
-      if (head && vocabulary.has(tail)) {
-        found.set(word, [head, tail]);
-        break;
-      }
-    }
-  }
-  return found;
-}
-
-/**
- * Adds to each section the site's compounds whose two parts it uses apart but not the
- * compound itself ("Aufwand bei der Installation" gains "installationsaufwand"), so a
- * search for the compound finds the section that says it in other words.
- */
-function addCompoundKeywords(pages: SitePage[]): void {
-  const vocabulary = new Set(
-    pages.flatMap((p) => p.page.sections.flatMap((s) => wordsOf(`${s.h} ${s.x}`))),
-  );
-  const known = compounds(vocabulary);
-  for (const { page } of pages) {
-    for (const section of page.sections) {
-      const words = new Set(wordsOf(`${section.h} ${section.x}`));
-      section.k = [...known]
-        .filter(([word, [head, tail]]) => !words.has(word) && words.has(head) && words.has(tail))
-        .map(([word]) => word);
-    }
-  }
-}
-
 async function htmlFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -229,23 +188,33 @@ async function readSite(dir: string): Promise<SitePage[]> {
     const page = extractPage(html);
     if (page?.lang) site.push({ url: urlOf(dir, file), html, page });
   }
+  const lexicon = await germanLexicon();
   for (const lang of new Set(site.map((p) => p.page.lang))) {
-    if (COMPOUND_LANGS.has(lang)) addCompoundKeywords(site.filter((p) => p.page.lang === lang));
+    const pages = site.filter((p) => p.page.lang === lang).map((p) => p.page);
+    const synonyms = await synonymTable(lang);
+    const unused = unusedSynonyms(lang, pages, synonyms);
+    if (unused.length)
+      throw new Error(`search-index: synonyms for words the ${lang} pages never use: ${unused}`);
+    // Only German glues words into compounds worth splitting.
+    const keywords = enrich(lang, pages, { ...(lang === 'de' && { lexicon }), synonyms });
+    pages.forEach((page, i) =>
+      page.sections.forEach((s, j) => (s.k = keywords[i]?.[j] ?? { heading: [], text: [] })),
+    );
   }
   return site;
 }
 
-/** The page as Pagefind should see it: headings carry their extra keywords as an attribute. */
-function withKeywords({ html, page }: SitePage): string {
-  const inserts = page.sections
-    .flatMap((s) => (s.k?.length && s.at > 0 ? [{ at: s.at, k: s.k }] : []))
-    .sort((a, b) => b.at - a.at);
-  let out = html;
-  for (const s of inserts) {
-    const attrs = ` data-pagefind-index-attrs="data-search-also" data-search-also="${s.k.join(' ')}"`;
-    out = out.slice(0, s.at - 1) + attrs + out.slice(s.at - 1);
-  }
-  return out;
+/** The language's synonym table (src/content/synonyms/<lang>.yaml), checked against its schema. */
+async function synonymTable(lang: string): Promise<Synonym[]> {
+  const file = new URL(`../content/synonyms/${lang}.yaml`, import.meta.url);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text === undefined ? [] : synonymTableSchema.parse(parse(text)).synonyms;
+}
+
+/** The page as Pagefind should see it: each section's keywords after its heading. */
+function withKeywords({ html, page }: SitePage): Promise<string> {
+  const none: SectionKeywords = { heading: [], text: [] };
+  return pagefindCopy(html, new Map(page.sections.map((s) => [s.a, s.k ?? none])));
 }
 
 /** Writes the fallback scripts for every language and returns their sizes. */
@@ -253,18 +222,21 @@ async function writeFallback(
   dir: string,
   site: SitePage[],
 ): Promise<Record<string, { pages: number; bytes: number }>> {
-  const byLang = new Map<string, FallbackPage[]>();
+  const byLang = new Map<string, SearchData['pages']>();
   for (const { url, page } of site) {
     const list = byLang.get(page.lang) ?? [];
-    // u: site-relative URL, t: title, k: 1 when the page's headings are glossary terms,
-    // s: sections [anchor, heading, text, extra keywords] (the first: text before any heading).
+    // See SearchData in src/lib/search/engine.ts.
     list.push({
       u: url,
       t: page.title,
-      k: url.endsWith('/glossary/') ? 1 : 0,
-      s: page.sections.map((s): FallbackSection =>
-        s.k?.length ? [s.a, s.h, s.x, s.k.join(' ')] : [s.a, s.h, s.x],
-      ),
+      g: url.endsWith('/glossary/') ? 1 : 0,
+      s: page.sections.map((s) => [
+        s.a,
+        s.h,
+        s.x,
+        s.k?.heading.join(', ') ?? '',
+        s.k?.text.join(', ') ?? '',
+      ]),
     });
     byLang.set(page.lang, list);
   }
@@ -274,7 +246,8 @@ async function writeFallback(
   const sizes: Record<string, { pages: number; bytes: number }> = {};
   for (const [lang, pages] of byLang) {
     // JSON inside a classic script: escape `<` so no `</script>` can ever end it early.
-    const json = JSON.stringify({ v: 1, lang, pages }).replace(/</g, '\\u003c');
+    const data: SearchData = { v: 2, lang, pages };
+    const json = JSON.stringify(data).replace(/</g, '\\u003c');
     const js = `(globalThis.${FALLBACK_GLOBAL}=globalThis.${FALLBACK_GLOBAL}||{})[${JSON.stringify(lang)}]=${json};\n`;
     await writeFile(join(out, `${lang}.js`), js);
     sizes[lang] = { pages: pages.length, bytes: Buffer.byteLength(js) };
@@ -287,7 +260,10 @@ async function writePagefind(dir: string, site: SitePage[]): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   for (const entry of site) {
-    const added = await index.addHTMLFile({ url: `/${entry.url}`, content: withKeywords(entry) });
+    const added = await index.addHTMLFile({
+      url: `/${entry.url}`,
+      content: await withKeywords(entry),
+    });
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
@@ -303,11 +279,15 @@ export async function buildSearch(
   const site = await readSite(dir);
   await writePagefind(dir, site);
   const sizes = await writeFallback(dir, site);
-  const extra = site.flatMap((p) => p.page.sections.flatMap((s) => s.k ?? []));
+  const extra = site.flatMap((p) =>
+    p.page.sections.flatMap((s) => [...(s.k?.heading ?? []), ...(s.k?.text ?? [])]),
+  );
   const summary = Object.entries(sizes)
     .map(([lang, s]) => `${lang}: ${s.pages} pages, ${(s.bytes / 1024).toFixed(1)} KB`)
     .join('; ');
-  log(`search: Pagefind and fallback indexes (${summary}); ${extra.length} compound keywords`);
+  log(
+    `search: Pagefind and fallback indexes (${summary}); ${extra.length} keywords from compounds and synonyms`,
+  );
 }
 
 /** The Astro integration: indexes whatever directory the build wrote. */

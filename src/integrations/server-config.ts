@@ -1,10 +1,11 @@
 // Writes the web server configuration into the build output, for this build's `base`:
-// `_headers` (Netlify, Cloudflare Pages), `.htaccess` (Apache) and `web.config` (IIS).
-// Generated rather than copied from public/, because their paths (the not-found page, the
-// embed pages, the list of pages) must carry the base the site is built for.
+// `_headers` (Netlify, Cloudflare Pages), `_redirects` (Netlify, under a sub-path only),
+// `.htaccess` (Apache) and `web.config` (IIS). Generated rather than copied from public/,
+// because their paths (the not-found page, the embed pages) must carry the base the site
+// is built for.
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
-import { headersFile, htaccess, webConfig } from '../lib/server-config.ts';
+import { headersFile, htaccess, redirectsFile, webConfig } from '../lib/server-config.ts';
 
 export default function serverConfig(): AstroIntegration {
   let base = '/';
@@ -14,11 +15,11 @@ export default function serverConfig(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        // Pages as served: `de/architecture/`; the 404 page is reached by the server's rule.
-        const paths = pages.map((p) => p.pathname).filter((p) => !/^404\/?$/.test(p));
+      'astro:build:done': async ({ dir, logger }) => {
+        const redirects = redirectsFile(base);
         const files: [string, string][] = [
-          ['_headers', headersFile(base, paths)],
+          ['_headers', headersFile(base)],
+          ...(redirects ? [['_redirects', redirects] as [string, string]] : []),
           ['.htaccess', htaccess(base)],
           ['web.config', webConfig(base)],
         ];

@@ -8,10 +8,12 @@
 export interface SectionOptions {
   /** The page's slug, used as id prefix. */
   slug: string;
-  /** Absolute URL of the handout page (as headings rendered there wrote it). */
+  /** Address of the handout page (as headings rendered there wrote it: see Heading.astro). */
   handoutUrl: string;
-  /** Absolute URL of the page the section comes from. */
+  /** Address of the page the section comes from. */
   pageUrl: string;
+  /** Path of the page the section comes from (`/base/en/architecture/`). */
+  pagePath: string;
   /** Path of the handout (`/base/en/handout/`) and of the language root (`/base/en/`). */
   handoutPath: string;
   langPath: string;
@@ -21,7 +23,7 @@ const ID_REFS = /(\s(?:id|for|headers|aria-labelledby|aria-describedby|aria-cont
 
 /** Rewrites one page's HTML for its place in the handout. */
 export function adaptSection(html: string, options: SectionOptions): string {
-  const { slug, handoutUrl, pageUrl, handoutPath, langPath } = options;
+  const { slug, handoutUrl, pageUrl, pagePath, handoutPath, langPath } = options;
   const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
   const local = (id: string) => (ids.has(id) ? `${slug}--${id}` : id);
   return html
@@ -31,6 +33,7 @@ export function adaptSection(html: string, options: SectionOptions): string {
     )
     .replace(/\shref="#([^"]+)"/g, (_, id: string) => ` href="#${local(id)}"`)
     .replaceAll(`${handoutUrl}#`, `${pageUrl}#`)
+    .replaceAll(`"${handoutPath}#`, `"${pagePath}#`)
     .replaceAll(`href="${handoutPath}`, `href="${langPath}`)
     .replace(
       /<(\/?)h([2-5])\b/g,

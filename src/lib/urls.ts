@@ -23,3 +23,33 @@ export function langFromPath(base: string, pathname: string): string | undefined
   if (!pathname.startsWith(root)) return undefined;
   return pathname.slice(root.length).split('/')[0] || undefined;
 }
+
+/**
+ * The address a reader sees for a site path at build time: absolute under `site` (the
+ * configured `SITE_URL`) when there is one, otherwise the path itself. The build never
+ * guesses an origin; the page puts in its own one when it runs (see {@link liveAddress}).
+ */
+export function publicUrl(site: URL | string | undefined, path: string): string {
+  return site ? new URL(path, site).href : path;
+}
+
+/** What a page knows about where it is: its own address and, if built with one, its canonical link. */
+export interface Whereabouts {
+  /** `location.protocol` of the page, e.g. `https:` or `file:`. */
+  protocol: string;
+  /** `location.origin` of the page. */
+  origin: string;
+  /** The page's `<link rel="canonical">` (absolute, only in builds with `SITE_URL`). */
+  canonical?: string | undefined;
+}
+
+/**
+ * The address of a site path as a reader should copy it, decided when the page runs:
+ * served over HTTP(S), the page's own origin (the base is in `path`, as in every link of the
+ * page); opened from disk, the published address where the build knew it, else the path.
+ * Never a `file:` URL.
+ */
+export function liveAddress(path: string, where: Whereabouts): string {
+  if (/^https?:$/.test(where.protocol)) return where.origin + path;
+  return where.canonical ? new URL(path, where.canonical).href : path;
+}

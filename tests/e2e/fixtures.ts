@@ -1,7 +1,7 @@
 // Shared test setup: every browser test fails on a request to another origin (those are
 // also blocked, so nothing leaves the machine) and on any console error or page error.
 import { test as base, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { topicPages } from '../site-pages.ts';
 
 export { expect };
 
@@ -47,15 +47,8 @@ export interface SitePage {
   slug: string;
 }
 
-/** Every topic page of the built site, read from its sitemap. */
-export function sitePages(): SitePage[] {
-  const xml = readFileSync(new URL('../../dist/sitemap.xml', import.meta.url), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
-    const path = new URL(m[1] ?? '').pathname;
-    const [lang = 'en', slug = 'start'] = path.split('/').filter(Boolean);
-    return { path, lang: lang as SitePage['lang'], slug };
-  });
-}
+/** Every topic page of the site (tests/site-pages.ts: the sitemap exists only with SITE_URL). */
+export const sitePages = (): SitePage[] => topicPages();
 
 /** The same topic in the other language. */
 export const twinPath = (p: SitePage): string =>

@@ -3,10 +3,19 @@ import { expect, scrollsSideways, sitePages, test, twinPath } from './fixtures.t
 
 const pages = sitePages();
 
-test.describe('language switch', () => {
+test.describe('every page', () => {
+  // Each test does what two did: two page loads.
+  test.describe.configure({ timeout: 60_000 });
   for (const p of pages) {
-    test(`${p.path} switches to the same topic in the other language`, async ({ page }) => {
+    test(`${p.path} fits a 320 px wide screen and switches to the same topic in the other language`, async ({
+      page,
+      viewport,
+    }) => {
+      await page.setViewportSize({ width: 320, height: 640 });
       await page.goto(p.path);
+      expect(await scrollsSideways(page), 'scrolls sideways at 320 px').toBe(false);
+      // The language switch, on the screen size every other test uses.
+      await page.setViewportSize(viewport ?? { width: 1280, height: 720 });
       const other = p.lang === 'de' ? 'en' : 'de';
       await page.locator(`header a[hreflang="${other}"]`).click();
       await expect(page).toHaveURL(new RegExp(`${twinPath(p)}$`));
@@ -178,14 +187,4 @@ test('printing drops navigation and keeps the content', async ({ page }) => {
     return link ? getComputedStyle(link, '::after').content : '';
   });
   expect(after).toContain('/en/sources/');
-});
-
-test.describe('a 320 px wide screen', () => {
-  test.use({ viewport: { width: 320, height: 640 } });
-  for (const p of pages) {
-    test(`${p.path} has no horizontal scroll`, async ({ page }) => {
-      await page.goto(p.path);
-      expect(await scrollsSideways(page)).toBe(false);
-    });
-  }
 });

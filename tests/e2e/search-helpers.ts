@@ -1,57 +1,49 @@
-// What search tests share: the query table per language and how to read the results.
+// What search tests share: the query table per language, how to open the dialog, and how
+// to read the results a reader sees (pages, each followed by its sections).
 import type { Locator, Page } from '@playwright/test';
+import table from '../search-queries.json' with { type: 'json' };
 
 export type Lang = 'de' | 'en';
 export interface Query {
   q: string;
-  /** Slug of the page that must be among the first three results. */
+  /** Slug of the page that must be among the first three results ('' for the start page). */
   page: string;
+  /** Heading id of the section the page's result must link to ('' for the page itself). */
+  section: string;
+  kind: string;
 }
 
-/**
- * The query table. German compounds (checked against Pagefind 1.6): a compound the page
- * spells out is found by its whole form and by its first part (prefix matching), but not
- * by a later part ("system" does not find "Gastbetriebssystem"). Where a page says a
- * compound in other words ("Aufwand bei der Installation"), the build adds the compound
- * to that section's index entry, so "Installationsaufwand" finds the disadvantages page.
- */
-export const QUERIES: Record<Lang, Query[]> = {
-  de: [
-    { q: 'Treiber', page: 'io-drivers' },
-    { q: 'Echtzeit', page: 'advantages' },
-    { q: 'Installationsaufwand', page: 'disadvantages' },
-    { q: 'ESXi', page: 'vendors' },
-    { q: 'Virtuozzo', page: 'vendors' },
-    { q: 'Hypervisor', page: 'glossary' },
-    { q: 'Echtzeitbetriebssystem', page: 'advantages' },
-    { q: 'Gastbetriebssystem', page: 'glossary' },
-    { q: 'Plattformtreiber', page: 'comparison' },
-    { q: 'Host-Betriebssystem', page: 'architecture' },
-  ],
-  en: [
-    { q: 'driver', page: 'io-drivers' },
-    { q: 'real-time', page: 'advantages' },
-    { q: 'installation', page: 'disadvantages' },
-    { q: 'ESXi', page: 'vendors' },
-    { q: 'Virtuozzo', page: 'vendors' },
-    { q: 'hypervisor', page: 'glossary' },
-  ],
-};
+/** The query table (tests/search-queries.json): what readers type, and where it must lead. */
+export const QUERIES: Record<Lang, Query[]> = { de: table.de, en: table.en };
 
-export const modal = (page: Page) => page.locator('pagefind-modal dialog');
-export const modalInput = (page: Page) => page.locator('pagefind-modal input');
+export const modal = (page: Page) => page.getByRole('dialog');
+export const modalInput = (page: Page) => modal(page).getByRole('combobox');
 
-/** The links of the first three results, one array per result. */
-export function topThree(scope: Locator): Promise<string[][]> {
-  return scope
-    .locator('.pf-result')
-    .evaluateAll((items) =>
-      items
-        .slice(0, 3)
-        .map((item) =>
-          [...item.querySelectorAll('a')].map(
-            (a) => new URL(a.href).pathname + new URL(a.href).hash,
-          ),
-        ),
-    );
+/** Links of the results in order, one array per page: [page link, section links…] (paths with #hash). */
+export function resultLinks(scope: Locator): Promise<string[][]> {
+  return scope.locator('[role="option"]').evaluateAll((options) => {
+    const pages: string[][] = [];
+    for (const option of options) {
+      const url = new URL((option as HTMLAnchorElement).href);
+      const link = decodeURIComponent(url.pathname + url.hash);
+      if (option.getAttribute('data-kind') === 'page' || pages.length === 0) pages.push([link]);
+      else pages.at(-1)?.push(link);
+    }
+    return pages;
+  });
+}
+
+/** The links of the first three result pages. */
+export const topThree = async (scope: Locator) => (await resultLinks(scope)).slice(0, 3);
+
+/** Where `query` expects to lead: the page path and the link that must be listed with it. */
+export function target(lang: Lang, query: Query): { path: string; link: string } {
+  const path = `/${lang}/${query.page ? `${query.page}/` : ''}`;
+  return { path, link: query.section ? `${path}#${query.section}` : path };
+}
+
+/** Rank (1-based) of the first result page that lists the expected link, 0 if none. */
+export function rankOf(results: string[][], lang: Lang, query: Query): number {
+  const { link } = target(lang, query);
+  return results.findIndex((links) => links.includes(link)) + 1;
 }

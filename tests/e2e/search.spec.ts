@@ -1,13 +1,11 @@
 // Search, as a reader uses it: the dialog from the header, `/` and Ctrl+K; the shareable
 // search page with ?q=; nothing loaded before search is opened; the fallback where
 // WebAssembly is missing; no JavaScript at all; and axe on all of it in both themes.
-import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
+import { axe } from './axe.ts';
 import { expect, sitePages, test } from './fixtures.ts';
-import { modal, modalInput, QUERIES, topThree, type Lang, type Query } from './search-helpers.ts';
-
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { modal, modalInput, topThree, type Lang, type Query } from './search-helpers.ts';
 
 /** Types `q` into `input` and waits until the expected page shows up with a #section link. */
 async function expectFound(input: Locator, results: Locator, lang: Lang, query: Query) {
@@ -28,29 +26,24 @@ async function openWithButton(page: Page) {
   await expect(modalInput(page)).toBeFocused();
 }
 
-for (const lang of ['de', 'en'] as const) {
-  test(`${lang}: the query table finds the right page and section (Pagefind)`, async ({ page }) => {
-    await page.goto(`/${lang}/`);
-    await openWithButton(page);
-    for (const query of QUERIES[lang])
-      await expectFound(modalInput(page), modal(page), lang, query);
-  });
+const esxi: Query = { q: 'ESXi', page: 'vendors', section: '', kind: 'exact' };
 
-  test(`${lang}: without WebAssembly the fallback answers the query table`, async ({ page }) => {
-    await page.addInitScript(() => {
-      delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
-    });
-    const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(`/${lang}/architecture/`);
-    await openWithButton(page);
-    for (const query of QUERIES[lang])
-      await expectFound(modalInput(page), modal(page), lang, query);
-    await expect(page.locator('site-search')).toHaveAttribute('data-engine', 'fallback');
-    expect(fetched).toContain(`/search-fallback/${lang}.js`);
-    expect(fetched.filter((p) => /pagefind\.js$|\.pagefind$|pagefind-worker/.test(p))).toEqual([]);
+// The query table itself runs in search-relevance.spec.ts, for both engines.
+test('without WebAssembly the fallback answers and no Pagefind file is fetched', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
   });
-}
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/de/architecture/');
+  await openWithButton(page);
+  await expectFound(modalInput(page), modal(page), 'de', { ...esxi });
+  await expect(page.locator('site-search')).toHaveAttribute('data-engine', 'fallback');
+  expect(fetched).toContain('/search-fallback/de.js');
+  expect(fetched.filter((p) => /pagefind\.js$|\.pagefind$|pagefind-worker/.test(p))).toEqual([]);
+});
 
 test.describe('when Pagefind’s files cannot be loaded', () => {
   // Pagefind reports the failed import on the console; that is expected here.
@@ -61,7 +54,7 @@ test.describe('when Pagefind’s files cannot be loaded', () => {
     await page.route('**/pagefind/pagefind.js', (route) => route.abort('failed'));
     await page.goto('/en/');
     await openWithButton(page);
-    await expectFound(modalInput(page), modal(page), 'en', { q: 'ESXi', page: 'vendors' });
+    await expectFound(modalInput(page), modal(page), 'en', esxi);
     await expect(page.locator('site-search')).toHaveAttribute('data-engine', 'fallback');
   });
 });
@@ -93,7 +86,10 @@ test('keyboard: / and Ctrl+K open, arrows and Enter follow a result, Escape retu
   await expect(modal(page)).toBeVisible();
   await expect(modalInput(page)).toBeFocused();
   await page.keyboard.type('ESXi');
-  await expect(modal(page).locator('.pf-result').first()).toContainText('Vendors');
+  // The first search waits for the engine to load: give a busy machine time.
+  await expect(modal(page).getByRole('option').first()).toContainText('Vendors', {
+    timeout: 15_000,
+  });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/en\/vendors\//);
@@ -104,10 +100,10 @@ test('a slash typed into a field stays in the field', async ({ page }) => {
   const input = page.locator('[data-search-live] input');
   await input.fill('a/b');
   await expect(input).toHaveValue('a/b');
-  await expect(page.locator('pagefind-modal')).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('nothing of search is fetched before it is opened; the first open stays under 150 KB', async ({
+test('nothing of search is fetched before it is opened; the first open stays under 105 KB', async ({
   page,
 }) => {
   const early: string[] = [];
@@ -133,11 +129,13 @@ test('nothing of search is fetched before it is opened; the first open stays und
   page.context().on('request', (r) => urls.push(new URL(r.url()).pathname));
   await openWithButton(page);
   await modalInput(page).fill('Hypervisor');
-  await expect(modal(page).locator('.pf-result').first()).toBeVisible();
+  await expect(modal(page).getByRole('option').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(urls.some((u) => u.endsWith('.pagefind') && u.includes('wasm'))).toBe(true);
   const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-  expect(total, `first open fetched ${total} bytes`).toBeLessThanOrEqual(150 * 1024);
+  // Issue 15's goal is 100 KB; today the dialog (7 KB), pagefind.js (13 KB), the
+  // WebAssembly (57 KB), the index chunk (18 KB) and five fragments come to 104 KB.
+  expect(total, `first open fetched ${total} bytes`).toBeLessThanOrEqual(105 * 1024);
 });
 
 test.describe('the search page', () => {
@@ -154,8 +152,8 @@ test.describe('the search page', () => {
   test('typing over a linked query shows the new query’s results', async ({ page }) => {
     await page.goto('/de/search/?q=Hypervisor');
     await page.locator('[data-search-live] input').fill('ESXi');
-    const results = page.locator('[data-search-page] .pf-result');
-    await expect(page.locator('pagefind-summary')).toContainText('ESXi');
+    const results = page.locator('[data-search-page] [role="option"][data-kind="page"]');
+    await expect(page.locator('[data-search-page] [role="status"]')).toContainText('ESXi');
     await expect(results).toHaveCount(1);
     await expect(results.first()).toContainText('Anbieter');
     await expect(page).toHaveURL(/\?q=ESXi$/);
@@ -181,7 +179,7 @@ test.describe('the search page', () => {
       );
       // Still usable: a new search answers.
       await input.fill('Treiber');
-      await expect(page.locator('[data-search-page] .pf-result').first()).toBeVisible();
+      await expect(page.locator('[data-search-page] [role="option"]').first()).toBeVisible();
     });
   }
 
@@ -192,7 +190,7 @@ test.describe('the search page', () => {
       const input = page.locator('[data-search-live] input');
       await expect(input).toBeVisible();
       await input.fill('ESXi');
-      await expect(page.locator('[data-search-page] .pf-result').first()).toBeVisible();
+      await expect(page.locator('[data-search-page] [role="option"]').first()).toBeVisible();
     });
   }
 });
@@ -217,28 +215,32 @@ test.describe('without JavaScript', () => {
   }
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`${scheme} mode`, () => {
-    test.use({ colorScheme: scheme });
-    test('the search page with results has no axe violations', async ({ page }) => {
-      await page.goto('/de/search/?q=Treiber');
-      await expect(page.locator('[data-search-page] .pf-result').first()).toBeVisible();
-      const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-        [],
-      );
-    });
+const schemes = ['light', 'dark'] as const;
 
-    test('the open search dialog has no axe violations', async ({ page }) => {
-      await page.goto('/en/');
-      await openWithButton(page);
-      await modalInput(page).fill('driver');
-      await expect(modal(page).locator('.pf-result').first()).toBeVisible();
-      await page.screenshot({ path: `test-results/search-modal-${scheme}.png` });
-      const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
-        [],
-      );
-    });
+test.describe('axe in light and dark mode', () => {
+  // A test checks both colour schemes, so it gets the time of two.
+  test.describe.configure({ timeout: 60_000 });
+
+  test('the search page with results has no axe violations in light or dark mode', async ({
+    page,
+  }) => {
+    await page.goto('/de/search/?q=Treiber');
+    await expect(page.locator('[data-search-page] [role="option"]').first()).toBeVisible();
+    for (const colorScheme of schemes) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axe(page), `${colorScheme} mode`).toEqual([]);
+    }
   });
-}
+
+  test('the open search dialog has no axe violations in light or dark mode', async ({ page }) => {
+    await page.goto('/en/');
+    await openWithButton(page);
+    await modalInput(page).fill('driver');
+    await expect(modal(page).getByRole('option').first()).toBeVisible();
+    for (const colorScheme of schemes) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: `test-results/search-modal-${colorScheme}.png` });
+      expect(await axe(page), `${colorScheme} mode`).toEqual([]);
+    }
+  });
+});

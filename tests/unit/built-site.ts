@@ -5,9 +5,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
+import { builtBase } from '../site-pages.ts';
 
 export const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -30,13 +31,8 @@ export interface BuiltPage {
   diagrams: string[];
 }
 
-/** The site's base path (`/` or e.g. `/kurs/virtualisierung/`), read from the sitemap. */
-function basePath(): string {
-  const xml = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
-  const first = /<loc>([^<]+)<\/loc>/.exec(xml)?.[1];
-  const path = first ? new URL(first).pathname : '/';
-  return path.replace(/(de|en)\/.*$/, '');
-}
+/** The site's base path (`/` or e.g. `/kurs/virtualisierung/`). */
+const basePath = (): string => builtBase(pathToFileURL(dist));
 
 /** Every page in dist (every index.html, plus 404.html), as its served path. */
 export function htmlFiles(): { path: string; file: string }[] {

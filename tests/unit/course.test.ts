@@ -143,6 +143,7 @@ describe('handout sections', () => {
       slug: 'start',
       handoutUrl: 'https://x/en/handout/',
       pageUrl: 'https://x/en/',
+      pagePath: '/en/',
       handoutPath: '/en/handout/',
       langPath: '/en/',
     });
@@ -151,5 +152,18 @@ describe('handout sections', () => {
     assert.match(out, /data-url="https:\/\/x\/en\/#a"/);
     assert.match(out, /aria-describedby="start--a other"/);
     assert.match(out, /href="\/en\/glossary\/"/);
+  });
+  test('section addresses written as paths (a build without SITE_URL) point to the page', () => {
+    const html =
+      '<div class="heading" data-url="/en/handout/#a" data-address="/en/handout/#a"><h2 id="a">A</h2></div>';
+    const out = adaptSection(html, {
+      slug: 'start',
+      handoutUrl: '/en/handout/',
+      pageUrl: '/en/',
+      pagePath: '/en/',
+      handoutPath: '/en/handout/',
+      langPath: '/en/',
+    });
+    assert.match(out, /data-url="\/en\/#a" data-address="\/en\/#a"/);
   });
 });

@@ -1,5 +1,6 @@
 import { t, type Lang } from '../../i18n/ui.ts';
 import { pageHref } from '../../lib/links.ts';
+import { publicUrl } from '../../lib/urls.ts';
 
 // The site's diagrams: their ids (used in element ids, fragments and embed URLs) and the
 // topic page each one teaches on, for the embed page's link back to the full page.
@@ -32,9 +33,12 @@ export function hiddenIf(hide: boolean): Record<string, string> {
 /** The site path of a diagram's embed page: `/<base><lang>/embed/<id>/`. */
 export const embedPath = (lang: Lang, id: DiagramId): string => pageHref(lang, `embed/${id}`);
 
-/** The HTML a teacher pastes to embed diagram `id` from the site at `site`. */
+/**
+ * The HTML a teacher pastes to embed diagram `id` from the site at `site` (`SITE_URL`; without
+ * it the path, which the page completes with its own origin when it runs).
+ */
 export function embedSnippet(lang: Lang, id: DiagramId, site: URL | undefined): string {
-  const src = new URL(embedPath(lang, id), site).href;
+  const src = publicUrl(site, embedPath(lang, id));
   const title = t(lang, 'course.embed.iframeTitle', { diagram: diagramTitle(lang, id) });
   return `<iframe src="${src}"\n        title="${title}"\n        width="720" height="640" loading="lazy"></iframe>`;
 }

@@ -13,6 +13,7 @@ import {
   type DiagramState,
   type StateSpec,
 } from '../../lib/diagram-state.ts';
+import { addressOf, localise } from '../../lib/live-address.ts';
 
 export type State = Record<string, string>;
 
@@ -51,6 +52,8 @@ export abstract class DiagramElement extends HTMLElement {
     this.id$ = figure.dataset['diagram'] ?? '';
     for (const el of this.all('[data-controls]')) el.hidden = false;
     figure.dataset['enhanced'] = '';
+    const snippet = this.querySelector('[data-snippet]');
+    if (snippet) localise(snippet);
     this.addEventListener('click', (e) => this.onClick(e));
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('input', (e) => {
@@ -180,12 +183,13 @@ export abstract class DiagramElement extends HTMLElement {
     if (next) this.pickRadio(group, next);
   }
 
-  /** Copies the link to this view, or the embed code pointing at this view. */
+  /** Copies the link to this view, or the embed code pointing at this view (never a file: URL). */
   async copy(button: HTMLElement): Promise<void> {
     const hash = `#${this.fragment()}`;
-    let text = location.href.split('#')[0] + hash;
+    const { page = '', embed = '' } = this.figure.dataset;
+    let text = addressOf(page) + hash;
     if (button.dataset['copy'] === 'embed') {
-      const src = new URL(this.figure.dataset['embed'] ?? '', location.href).href + hash;
+      const src = addressOf(embed) + hash;
       const code = this.querySelector('[data-snippet]')?.textContent ?? '';
       text = code.replace(/src="[^"]*"/, `src="${src}"`);
     }

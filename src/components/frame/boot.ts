@@ -2,12 +2,12 @@
 // see tests/budgets.ts): the theme switch (<theme-switch> in ThemeSwitch.astro), and hooks that load everything else on first
 // use. Each feature's code waits in an inert <template> (LazyScripts.astro). Search loads
 // when it is opened (header link, `/`, Ctrl/⌘+K: handled here always) or on the search page; copy-link
-// buttons, self-checks, glossary previews and the print button load when a reader first
+// buttons, the citation box's addresses, self-checks, glossary previews and the print button load when a reader first
 // points at, focuses or uses one (a tap is a click, replayed). An action that comes before its code is replayed once
 // the code runs, so nothing a reader does is lost.
 
 type Host = HTMLElement & { show?(): void; open?(from: Element | null): void };
-const HOSTS = 'copy-link,glossary-term,quiz-question,print-button,site-search';
+const HOSTS = 'copy-link,glossary-term,quiz-question,print-button,site-search,site-address';
 const ready = (name: string) => !!customElements.get(name);
 
 /** Inserts the code of element `name` (once); resolves when the element is defined. */

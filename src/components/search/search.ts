@@ -1,47 +1,26 @@
-// <site-search>: the glue between the page and the search engines. Opens Pagefind's
-// Component UI dialog when boot.ts asks (header link, `/`, Ctrl/⌘+K); on the search page it
-// runs the inline search for `?q=`. Everything is loaded on first use only. Where
-// Pagefind cannot start (no WebAssembly, or the site opened from file://), the same UI
-// is fed by the fallback engine (src/lib/fallback-search.ts) over a classic-script index.
-import {
-  MAX_QUERY,
-  search as fallbackSearch,
-  type FallbackIndex,
-} from '../../lib/fallback-search.ts';
+// <site-search>: the site's own search dialog and the search page's live search, over one
+// interface for both engines (src/lib/search/engine.ts). Pagefind answers through its
+// documented JS API where it can start; where it cannot (no WebAssembly, the site opened
+// from file://, or its files failing to load), the fallback engine (MiniSearch over the
+// same enriched records) answers instead. Everything loads on first use only.
+import type { SearchData, SearchEngine } from '../../lib/search/engine.ts';
+import { DATA_GLOBAL, MAX_QUERY } from '../../lib/search/engine.ts';
+import { pagefindEngine } from '../../lib/search/pagefind-engine.ts';
+import { SearchPanel, type SearchLabels } from './search-panel.ts';
 
 /** The query parameter that carries the search terms to the result page. */
 const HIGHLIGHT_PARAM = 'pagefind-highlight';
-/** Milliseconds the input waits after a keystroke before searching (Pagefind's default: 300). */
-const DEBOUNCE = '10';
-/** The global that search-fallback/<lang>.js fills (see src/integrations/search-index.ts). */
-const FALLBACK_GLOBAL = '__siteSearchFallback';
 
-interface PagefindLike {
-  search(term: string | null): Promise<unknown>;
-  filters(): Promise<Record<string, unknown>>;
-}
-interface Instance {
-  __pagefind__: PagefindLike | null | undefined;
-  __load__?: () => Promise<void>;
-  searchTerm?: string;
-  triggerSearch(term: string): void;
-  on(event: string, callback: (...args: never[]) => void, owner?: unknown): void;
-}
-interface ModalElement extends HTMLElement {
-  open(): void;
-  close(): void;
-  readonly isOpen: boolean;
-}
-declare global {
-  interface Window {
-    PagefindComponents?: { getInstanceManager(): { getInstance(name?: string): Instance } };
-  }
-}
-
-/** True where Pagefind itself can run: it needs WebAssembly and fetch over http(s). */
+/**
+ * True where Pagefind itself can run: it needs WebAssembly and fetch over http(s), and a copy
+ * that ships it (the SCORM package marks its pages `<html data-search="fallback">`).
+ */
 export function pagefindCanStart(): boolean {
   return (
-    typeof WebAssembly === 'object' && typeof fetch === 'function' && location.protocol !== 'file:'
+    typeof WebAssembly === 'object' &&
+    typeof fetch === 'function' &&
+    location.protocol !== 'file:' &&
+    document.documentElement.dataset['search'] !== 'fallback'
   );
 }
 
@@ -55,75 +34,15 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-function loadStyle(href: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.addEventListener('load', () => resolve(), { once: true });
-    link.addEventListener('error', () => reject(new Error(`search: could not load ${href}`)));
-    document.head.append(link);
-  });
-}
-
 /** On file:// every page link must name its index.html. */
 const fileUrl = (url: string) =>
   location.protocol === 'file:' ? url.replace(/\/(?=[?#]|$)/, '/index.html') : url;
 
-/** Pagefind's search API, answered by the fallback engine over `index`. */
-function fallbackPagefind(index: FallbackIndex, root: string): PagefindLike {
-  const highlightParam = location.protocol === 'file:' ? undefined : HIGHLIGHT_PARAM;
-  return {
-    filters: async () => ({}),
-    search: async (term) => {
-      const found = fallbackSearch(index, term ?? '', {
-        root,
-        ...(highlightParam && { highlightParam }),
-      });
-      return {
-        results: found.map((result) => ({
-          id: result.url,
-          score: result.score,
-          words: [],
-          data: async () => ({
-            url: fileUrl(result.url),
-            raw_url: result.url,
-            meta: { title: result.title },
-            excerpt: result.excerpt,
-            content: '',
-            word_count: 0,
-            filters: {},
-            anchors: [],
-            locations: [],
-            weighted_locations: [],
-            sub_results: result.sections.map((s) => ({
-              title: s.title,
-              url: fileUrl(s.url),
-              excerpt: s.excerpt,
-              locations: [],
-              weighted_locations: [],
-            })),
-          }),
-        })),
-        unfilteredResultCount: found.length,
-        filters: {},
-        totalFilters: {},
-        timings: [],
-      };
-    },
-  };
-}
-
-/** Pagefind's search field, quicker to answer than by default. */
-function input(): HTMLElement {
-  const field = document.createElement('pagefind-input');
-  field.setAttribute('debounce', DEBOUNCE);
-  return field;
-}
-
 class SiteSearch extends HTMLElement {
-  #ready: Promise<Instance> | undefined;
-  #modal: ModalElement | undefined;
+  #engine: Promise<SearchEngine> | undefined;
+  #data: Promise<SearchData> | undefined;
+  #dialog: HTMLDialogElement | undefined;
+  #panel: SearchPanel | undefined;
   #returnTo: Element | null = null;
 
   get searchLang(): string {
@@ -135,137 +54,159 @@ class SiteSearch extends HTMLElement {
     return this.dataset['base'] ?? '/';
   }
 
-  /** The search page's live region, when this page is the search page. */
+  get labels(): SearchLabels {
+    return JSON.parse(this.dataset['labels'] ?? '{}') as SearchLabels;
+  }
+
+  /** The search page's container, when this page is the search page. */
   get page(): HTMLElement | null {
     return document.querySelector<HTMLElement>('[data-search-page]');
   }
 
   connectedCallback(): void {
-    const trigger = this.querySelector<HTMLAnchorElement>('[data-search-trigger]');
-    // The header link, `/` and Ctrl/⌘+K call open() from boot.ts, which loaded this code.
-    trigger?.setAttribute('aria-haspopup', 'dialog');
+    this.querySelector('[data-search-trigger]')?.setAttribute('aria-haspopup', 'dialog');
     if (this.page) void this.#startPage(this.page);
     void this.#highlight();
   }
 
-  /** Loads the Component UI (and, where needed, the fallback) once; resolves to its instance. */
-  #load(): Promise<Instance> {
-    this.#ready ??= (async () => {
-      const bundle = `${this.base}pagefind/`;
-      await Promise.all([
-        loadStyle(`${bundle}pagefind-component-ui.css`),
-        loadScript(`${bundle}pagefind-component-ui.js`),
-      ]);
-      const components = window.PagefindComponents;
-      if (!components) throw new Error('search: the search interface did not start');
-      const instance = components.getInstanceManager().getInstance('default');
-      if (!pagefindCanStart()) await this.#useFallback(instance);
-      instance.on('error', (error: { type?: string }) => {
-        if (error?.type === 'bundle_load_failed') void this.#useFallback(instance, true);
-      });
-      const config = document.createElement('pagefind-config');
-      config.setAttribute('bundle-path', bundle);
-      config.setAttribute('lang', this.searchLang);
-      config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
-      // Search on the page's thread: for an index this small a worker only adds a file.
-      config.setAttribute('no-worker', '');
-      config.hidden = true;
-      this.append(config);
-      // Start the engine before the first keystroke: searches sent while it is still
-      // loading can otherwise answer out of order (an older query's results shown).
-      await instance.__load__?.();
-      return instance;
+  /** The language's data file (a classic script, so it also loads from file://). */
+  #loadData(): Promise<SearchData> {
+    this.#data ??= (async () => {
+      const globals = globalThis as unknown as Record<string, Record<string, SearchData>>;
+      if (!globals[DATA_GLOBAL]?.[this.searchLang])
+        await loadScript(`${this.base}search-fallback/${this.searchLang}.js`);
+      const data = globals[DATA_GLOBAL]?.[this.searchLang];
+      if (!data) throw new Error('search: the search data is missing');
+      return data;
     })();
-    return this.#ready;
+    return this.#data;
   }
 
-  async #useFallback(instance: Instance, retry = false): Promise<void> {
-    const globals = globalThis as unknown as Record<string, Record<string, FallbackIndex>>;
-    if (!globals[FALLBACK_GLOBAL]?.[this.searchLang]) {
-      await loadScript(`${this.base}search-fallback/${this.searchLang}.js`);
-    }
-    const index = globals[FALLBACK_GLOBAL]?.[this.searchLang];
-    if (!index) throw new Error('search: the fallback index is missing');
-    // On file:// the base is a relative path (see scripts/portable.mjs); the results UI
-    // accepts relative links but not file:// ones.
-    instance.__pagefind__ = fallbackPagefind(index, this.base);
+  async #fallback(): Promise<SearchEngine> {
+    const [{ fallbackEngine }, data] = await Promise.all([
+      import('../../lib/search/fallback-engine.ts'),
+      this.#loadData(),
+    ]);
     this.dataset['engine'] = 'fallback';
-    if (retry && instance.searchTerm) instance.triggerSearch(instance.searchTerm);
+    return fallbackEngine(data, {
+      // On file:// the base is a relative path (see the portable build); no highlighting there.
+      root: this.base,
+      ...(location.protocol !== 'file:' && { highlightParam: HIGHLIGHT_PARAM }),
+      link: fileUrl,
+    });
+  }
+
+  /** Pagefind where it can start, else the fallback; a Pagefind that fails later hands over too. */
+  #start(): Promise<SearchEngine> {
+    this.#engine ??= (async () => {
+      if (pagefindCanStart()) {
+        try {
+          const pagefind = await pagefindEngine(
+            this.searchLang,
+            `${this.base}pagefind/`,
+            this.base,
+            HIGHLIGHT_PARAM,
+            () => this.#loadData(),
+          );
+          this.dataset['engine'] = 'pagefind';
+          return this.#guard(pagefind);
+        } catch {
+          // Pagefind's files could not load: the fallback answers.
+        }
+      }
+      return this.#fallback();
+    })();
+    return this.#engine;
+  }
+
+  /** Pagefind, switching to the fallback if a search fails (e.g. its index cannot load). */
+  #guard(engine: SearchEngine): SearchEngine {
+    let current: SearchEngine | Promise<SearchEngine> = engine;
+    return {
+      name: engine.name,
+      lang: engine.lang,
+      data: () => this.#loadData(),
+      search: async (query) => {
+        try {
+          return await (await current).search(query);
+        } catch {
+          current = this.#fallback();
+          return (await current).search(query);
+        }
+      },
+    };
+  }
+
+  #newPanel(): SearchPanel {
+    const panel = new SearchPanel(this.labels, () => this.#start());
+    panel.pageUrl = (url) => fileUrl(`${this.base}${url}`);
+    return panel;
   }
 
   /** Opens the dialog (or, on the search page, moves to its field). */
   async open(returnTo: Element | null): Promise<void> {
-    if (this.#modal?.isOpen) return;
-    const pageInput = this.page?.querySelector<HTMLInputElement>('input');
+    if (this.#dialog?.open) return;
+    const pageInput = this.page?.querySelector<HTMLInputElement>('[data-search-live] input');
     if (pageInput) {
       pageInput.focus();
       return;
     }
     this.#returnTo = returnTo;
-    try {
-      await this.#load();
-    } catch {
-      // The search interface could not load: the search page explains and lists pages.
-      const link = this.querySelector<HTMLAnchorElement>('[data-search-trigger]');
-      if (link) location.href = link.href;
-      return;
+    if (!this.#dialog) {
+      const labels = this.labels;
+      const panel = this.#newPanel();
+      const dialog = document.createElement('dialog');
+      dialog.className = 'search-dialog';
+      dialog.setAttribute('aria-label', labels.title);
+      const close = document.createElement('button');
+      close.type = 'button';
+      close.className = 'search-close';
+      close.textContent = labels.close;
+      close.addEventListener('click', () => dialog.close());
+      // A click on the backdrop (outside the box) closes too.
+      dialog.addEventListener('click', (event) => {
+        if (event.target === dialog) dialog.close();
+      });
+      dialog.addEventListener('close', () => (this.#returnTo as HTMLElement | null)?.focus?.());
+      dialog.append(panel.root, close);
+      document.body.append(dialog);
+      this.#dialog = dialog;
+      this.#panel = panel;
+      // Start the engine while the reader types the first word.
+      void this.#start().catch(() => undefined);
     }
-    if (!this.#modal) {
-      const modal = document.createElement('pagefind-modal') as ModalElement;
-      modal.setAttribute('reset-on-close', 'false');
-      // The dialog's usual parts, spelled out to set the input's debounce.
-      const part = (name: string, ...children: HTMLElement[]) => {
-        const element = document.createElement(name);
-        element.append(...children);
-        return element;
-      };
-      modal.append(
-        part('pagefind-modal-header', input()),
-        part('pagefind-modal-body', part('pagefind-summary'), part('pagefind-results')),
-        part('pagefind-modal-footer', part('pagefind-keyboard-hints')),
-      );
-      document.body.append(modal);
-      await customElements.whenDefined('pagefind-modal');
-      modal.addEventListener(
-        'close',
-        () => (this.#returnTo as HTMLElement | null)?.focus?.(),
-        true,
-      );
-      this.#modal = modal;
-    }
-    this.#modal.open();
+    this.#dialog.showModal();
+    this.#panel?.input.focus();
   }
 
-  /** The search page: runs the query from `?q=` in the inline search. */
+  /** The search page: runs the query from `?q=` and keeps the address in step. */
   async #startPage(page: HTMLElement): Promise<void> {
-    const status = page.querySelector<HTMLElement>('[data-search-status]');
-    let instance: Instance;
-    try {
-      instance = await this.#load();
-    } catch {
-      if (status) status.textContent = this.dataset['unavailable'] ?? '';
-      return;
-    }
     const live = page.querySelector<HTMLElement>('[data-search-live]');
-    const form = page.querySelector<HTMLFormElement>('form');
     if (!live) return;
-    const field = input();
-    field.setAttribute('autofocus', '');
-    const summary = document.createElement('pagefind-summary');
-    const results = document.createElement('pagefind-results');
-    live.append(field, summary, results);
-    if (form) form.hidden = true;
+    const panel = this.#newPanel();
+    live.append(panel.root);
+    page.querySelector<HTMLFormElement>('form')?.setAttribute('hidden', '');
     for (const note of page.querySelectorAll<HTMLElement>('[data-search-nojs]')) note.hidden = true;
     live.hidden = false;
-    // Keep ?q= in step with what is searched, so the address can be shared.
-    instance.on('search', (term: string) => {
+    panel.onSearch = (term) => {
       const url = new URL(location.href);
       if (term) url.searchParams.set('q', term);
       else url.searchParams.delete('q');
       history.replaceState(history.state, '', url);
-    });
+    };
     const query = (new URLSearchParams(location.search).get('q') ?? '').slice(0, MAX_QUERY);
-    if (query.trim()) instance.triggerSearch(query);
+    panel.input.focus();
+    try {
+      await this.#start();
+    } catch {
+      const status = page.querySelector<HTMLElement>('[data-search-status]');
+      if (status) {
+        status.hidden = false;
+        status.textContent = this.dataset['unavailable'] ?? '';
+      }
+      return;
+    }
+    if (query.trim()) await panel.search(query);
   }
 
   /** On a page reached from a result: marks the searched terms (Pagefind's highlighter). */

@@ -1,5 +1,7 @@
-// <copy-link>: loaded on first use by boot.ts; copies `data-text` and says so.
+// <copy-link>: loaded on first use by boot.ts; copies `data-text` (its address completed with
+// the page's own origin, lib/live-address.ts) and says so.
 import { announce, statusRegion } from '../../../lib/announce.ts';
+import { localise } from '../../../lib/live-address.ts';
 
 /** Copies `data-text` when its button is pressed (or says that the browser cannot). */
 class CopyLinkElement extends HTMLElement {
@@ -12,6 +14,7 @@ class CopyLinkElement extends HTMLElement {
   }
 
   async handleEvent(): Promise<void> {
+    localise(this);
     const text = this.dataset['text'] ?? '';
     const done = this.querySelector<HTMLElement>('.copy-link-done');
     try {

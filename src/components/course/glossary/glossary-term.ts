@@ -1,10 +1,13 @@
 // <glossary-term>: loaded on first hover or focus by boot.ts; shows the definition preview.
-/** Shows the preview while the link is hovered or focused; Escape hides it. */
+/**
+ * Shows the preview while the link is hovered or focused; Escape hides it wherever focus is
+ * (WCAG 1.4.13: a preview opened by the pointer must be dismissable without moving it).
+ */
 class GlossaryTermElement extends HTMLElement {
   #hideTimer = 0;
 
   connectedCallback(): void {
-    for (const type of ['mouseenter', 'mouseleave', 'focusin', 'focusout', 'keydown'])
+    for (const type of ['mouseenter', 'mouseleave', 'focusin', 'focusout'])
       this.addEventListener(type, this);
   }
 
@@ -20,7 +23,6 @@ class GlossaryTermElement extends HTMLElement {
       !this.contains((event as FocusEvent).relatedTarget as Node)
     )
       this.hide();
-    else if (event.type === 'keydown' && (event as KeyboardEvent).key === 'Escape') this.hide();
   }
 
   show(): void {
@@ -31,20 +33,29 @@ class GlossaryTermElement extends HTMLElement {
     this.#place();
     // The preview follows its link while the page scrolls.
     window.addEventListener('scroll', this.#place, { passive: true });
+    document.addEventListener('keydown', this.#escape);
   }
 
-  /** Below the link (or above, if there is no room), inside the viewport (CSSOM). */
+  #escape = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.hide();
+  };
+
+  /**
+   * Below the link, or above it if only there is room; where neither has room (a small
+   * or zoomed window), as low as it fits, over the link. Always inside the viewport (CSSOM).
+   */
   #place = (): void => {
     const preview = this.#preview;
     const link = this.querySelector('a');
     if (!preview || !link) return;
     const box = link.getBoundingClientRect();
-    const left = Math.max(8, Math.min(box.left, window.innerWidth - preview.offsetWidth - 8));
+    const { innerWidth: width, innerHeight: height } = window;
+    const size = preview.offsetHeight;
+    const left = Math.max(8, Math.min(box.left, width - preview.offsetWidth - 8));
     const below = box.bottom + 6;
+    const above = box.top - size - 6;
     const top =
-      below + preview.offsetHeight > window.innerHeight && box.top > preview.offsetHeight + 6
-        ? box.top - preview.offsetHeight - 6
-        : below;
+      below + size <= height - 8 ? below : above >= 8 ? above : Math.max(8, height - size - 8);
     preview.style.left = `${left}px`;
     preview.style.top = `${top}px`;
   };
@@ -57,6 +68,7 @@ class GlossaryTermElement extends HTMLElement {
 
   hide(): void {
     window.removeEventListener('scroll', this.#place);
+    document.removeEventListener('keydown', this.#escape);
     const preview = this.#preview;
     if (preview?.matches(':popover-open')) preview.hidePopover();
   }

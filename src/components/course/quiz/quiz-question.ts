@@ -1,4 +1,20 @@
-// <quiz-question>: loaded on first use by boot.ts; gives feedback on the chosen answer.
+// <quiz-question>: loaded on first use by boot.ts; gives feedback on the chosen answer and
+// tells the page which answer it was (a `quiz-answer` event; in the SCORM package the
+// course-platform runtime, src/scorm/runtime.ts, listens for it; elsewhere nobody does).
+
+/** The detail of the `quiz-answer` event: the question's radio group, the option, and whether it is right. */
+export interface QuizAnswer {
+  question: string;
+  choice: number;
+  right: boolean;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'quiz-answer': CustomEvent<QuizAnswer>;
+  }
+}
+
 /** One question: gives feedback as soon as an option is chosen, by mouse or keyboard. */
 class QuizQuestion extends HTMLElement {
   connectedCallback(): void {
@@ -22,6 +38,8 @@ class QuizQuestion extends HTMLElement {
     // The answer with its citations stays one click away, and open once answered.
     const details = this.querySelector('details');
     if (details && right) details.open = true;
+    const detail: QuizAnswer = { question: input.name, choice: Number(input.value), right };
+    this.dispatchEvent(new CustomEvent('quiz-answer', { bubbles: true, detail }));
   }
 }
 

@@ -1,4 +1,5 @@
 // sitemap.xml: every topic page in both languages, each with its other-language alternate.
+// Its URLs must be absolute, so it is built only with `SITE_URL` (src/integrations/site-url.ts).
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { languages } from '../i18n/ui.ts';

@@ -1,0 +1,95 @@
+// Pagefind behind the search dialog, through its documented JS API only: `options()`
+// (baseUrl, highlightParam, excerptLength, ranking) and `search()` with each result's
+// `data()`. The ranking options are set here; the weights of what is indexed are set by the
+// build (data-pagefind-weight, see src/integrations/search-index.ts).
+import {
+  excerptPieces,
+  knownIn,
+  MAX_PAGES,
+  queryWords,
+  type Hit,
+  type SearchData,
+  type SearchEngine,
+} from './engine.ts';
+import { fold, wordsOf } from './text.ts';
+
+/** Pagefind's ranking options (https://pagefind.app/docs/ranking/), tuned on the query table. */
+export const RANKING = {
+  /** Long pages (the glossary) lose a little against a topic's own, shorter page. */
+  pageLength: 0.9,
+  /** Repeats of a word count, but soon level off. */
+  termSaturation: 1.2,
+} as const;
+const SECTIONS_SHOWN = 3;
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  weighted_locations: { weight: number; balanced_score: number; location: number }[];
+}
+interface PagefindData {
+  url: string;
+  content: string;
+  meta: { title?: string };
+  excerpt: string;
+  sub_results: PagefindSubResult[];
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+}
+
+const score = (s: PagefindSubResult) =>
+  s.weighted_locations.reduce((sum, l) => sum + l.balanced_score, 0);
+
+/**
+ * Pagefind from `bundle` (its folder URL) for the site at `base`. `loadData` fetches the
+ * language's data file when suggestions need it.
+ */
+export async function pagefindEngine(
+  lang: string,
+  bundle: string,
+  base: string,
+  highlightParam: string,
+  loadData: () => Promise<SearchData>,
+): Promise<SearchEngine> {
+  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
+  await pagefind.options({
+    baseUrl: base,
+    highlightParam,
+    excerptLength: 24,
+    ranking: RANKING,
+    // Search on the page's thread: for an index this small the worker only adds a file (12 KB).
+    noWorker: true,
+  });
+  // Loads the language's index and WebAssembly now, so a failure shows before the first search.
+  await pagefind.init();
+  return {
+    name: 'pagefind',
+    lang,
+    data: loadData,
+    async search(query) {
+      const words = queryWords(query);
+      if (words.length === 0) return { hits: [], unknown: [] };
+      const found = await pagefind.search(words.join(' '));
+      const data = await Promise.all(
+        (found?.results ?? []).slice(0, MAX_PAGES).map((r) => r.data()),
+      );
+      const seen = new Set(data.flatMap((d) => wordsOf(d.content).map(fold)));
+      const unknown = words.filter((w) => !knownIn(lang, w, seen));
+      const hits = data.map((d): Hit => ({
+        title: d.meta.title ?? d.url,
+        url: d.url,
+        excerpt: excerptPieces(d.excerpt),
+        sections: d.sub_results
+          .filter((s) => s.url.includes('#'))
+          .sort((a, b) => score(b) - score(a))
+          .slice(0, SECTIONS_SHOWN)
+          .map((s) => ({ title: s.title, url: s.url, excerpt: excerptPieces(s.excerpt) })),
+      }));
+      return { hits, unknown };
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// What the audit specs (reflow, text spacing, forced colours, print) share: the pages an
+// auditor walks through, and measurements of what a reader sees, taken inside the page.
+import type { Page } from '@playwright/test';
+import { sitePages } from './fixtures.ts';
+
+export type Lang = 'de' | 'en';
+const DIAGRAMS = ['layer-stack', 'io-path', 'device-sharing', 'architecture-fit'];
+
+/** A query of 200 characters with no space: the longest the search page accepts. */
+export const LONG_QUERY = 'x'.repeat(200);
+
+/** Every built page of one language: topic pages, search (with results), embeds. */
+export function auditPaths(lang: Lang): string[] {
+  return [
+    ...sitePages()
+      .filter((p) => p.lang === lang)
+      .map((p) => p.path),
+    `/${lang}/search/?q=${lang === 'de' ? 'treiber' : 'driver'}`,
+    `/${lang}/search/?q=${LONG_QUERY}`,
+    ...DIAGRAMS.map((d) => `/${lang}/embed/${d}/`),
+    ...(lang === 'de' ? ['/404.html'] : []),
+  ];
+}
+
+/** Opens a page and waits until what a reader sees has settled (search results included). */
+export async function openSettled(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  if (path.includes('/search/?q='))
+    await page.locator('.pf-summary').filter({ hasText: /\S/ }).first().waitFor();
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Opens every <details> of the page, as a reader who wants to read it all. */
+export const openAllDetails = (page: Page): Promise<void> =>
+  page.evaluate(() => {
+    for (const details of document.querySelectorAll('details')) details.open = true;
+  });
+
+/** WCAG 1.4.12 text spacing, as the bookmarklets auditors use inject it. */
+export const TEXT_SPACING = `*, *::before, *::after {
+  line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-block-end: 2em !important; }`;
+
+/**
+ * Everything that breaks reflow: the page scrolling sideways, and each visible element that
+ * reaches outside its container (its nearest block ancestor that does not scroll), or
+ * whose content is wider than itself. Described as `tag.class "text"` for the report.
+ */
+export const overflows = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const root = document.documentElement;
+    const name = (el: Element) =>
+      `${el.localName}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    if (root.scrollWidth > root.clientWidth)
+      out.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} px`);
+    const skip = (el: Element) =>
+      !!el.closest('.sr-only, [hidden], template, [popover], svg *, .table-scroll *, pre *');
+    for (const el of document.body.querySelectorAll('*')) {
+      const style = getComputedStyle(el);
+      if (['none', 'inline', 'contents'].includes(style.display) || skip(el)) continue;
+      if (['absolute', 'fixed'].includes(style.position)) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      // 8 px of slack: a citation mark's padded target may reach into the page's gutter.
+      if (style.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 8 && el.clientWidth)
+        out.push(`${name(el)}: content ${el.scrollWidth} px in ${el.clientWidth} px`);
+      let container = el.parentElement;
+      while (container && getComputedStyle(container).display === 'inline')
+        container = container.parentElement;
+      if (!container || getComputedStyle(container).overflowX !== 'visible') continue;
+      const outer = container.getBoundingClientRect();
+      if (box.left < outer.left - 3 || box.right > outer.right + 3)
+        out.push(`${name(el)}: ${Math.round(box.width)} px outside ${name(container)}`);
+    }
+    return out;
+  });
+
+/**
+ * Text that a reader cannot read whole: text cut by a box that hides overflow, and in the
+ * diagrams' SVG, labels reaching out of the shape they label (`data-box` names it by the
+ * label's group) or into another label.
+ */
+export const clippedText = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const shown = (el: Element) =>
+      !el.closest('.sr-only, [hidden], template, [popover]') &&
+      el.getClientRects().length > 0 &&
+      getComputedStyle(el).visibility !== 'hidden';
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.closest('svg') || !shown(el)) continue;
+      const style = getComputedStyle(el);
+      const clipsX = ['hidden', 'clip'].includes(style.overflowX);
+      const clipsY = ['hidden', 'clip'].includes(style.overflowY);
+      if (!clipsX && !clipsY) continue;
+      if (!(el.textContent ?? '').trim()) continue;
+      if (
+        (clipsX && el.scrollWidth > el.clientWidth + 1) ||
+        (clipsY && el.scrollHeight > el.clientHeight + 1)
+      )
+        out.push(`${el.localName}.${el.className}: text cut off`);
+    }
+    // SVG labels: each <text> must stay inside the shape drawn for it and clear of others.
+    const inside = (a: DOMRect, b: DOMRect) =>
+      a.left >= b.left - 0.5 &&
+      a.right <= b.right + 0.5 &&
+      a.top >= b.top - 0.5 &&
+      a.bottom <= b.bottom + 0.5;
+    const meet = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 &&
+      b.left < a.right - 0.5 &&
+      a.top < b.bottom - 0.5 &&
+      b.top < a.bottom - 0.5;
+    for (const svg of document.querySelectorAll('figure svg')) {
+      if (!shown(svg)) continue;
+      const labels = [...svg.querySelectorAll('text')].filter(
+        (t) => shown(t) && (t.textContent ?? '').trim(),
+      );
+      const frame = svg.getBoundingClientRect();
+      for (const [i, label] of labels.entries()) {
+        const box = label.getBoundingClientRect();
+        const what = `${svg.closest('figure')?.id}: "${label.textContent?.trim()}"`;
+        if (!inside(box, frame)) out.push(`${what} leaves the picture`);
+        const shape = label.closest('g')?.querySelector(':scope > rect');
+        if (shape && !inside(box, shape.getBoundingClientRect()))
+          out.push(`${what} leaves its box`);
+        for (const other of [...labels.slice(i + 1), ...svg.querySelectorAll('.badge')])
+          if (other !== label && shown(other) && meet(box, other.getBoundingClientRect()))
+            out.push(`${what} touches "${other.textContent?.trim()}"`);
+      }
+    }
+    return out;
+  });

@@ -1,0 +1,141 @@
+// Addresses a reader copies or reads are right wherever the site lives. A build made for
+// /kurs/virtualisierung/ without SITE_URL (dist-sub/, written by scripts/test-servers.ts) is
+// served here at an origin it was never built for; every copy button, the citations, the
+// embed code and the teachers' examples must lead back to that page and section on this
+// origin. From the portable copy opened from disk, no copy button hands out a file: path.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const SUB = '/kurs/virtualisierung/';
+const folder = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
+const portable = fileURLToPath(
+  new URL('../../dist-portable/bare-metal-explainer/', import.meta.url),
+);
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/** A plain static server for dist-sub/ under the sub-path, on a free port of 127.0.0.1. */
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let file = path.startsWith(SUB) ? join(folder, path.slice(SUB.length)) : '';
+  if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  const found = file !== '' && existsSync(file);
+  res.writeHead(found ? 200 : 404, {
+    'content-type': TYPES[extname(found ? file : '.html')] ?? 'application/octet-stream',
+  });
+  res.end(readFileSync(found ? file : join(folder, '404.html')));
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+test.afterAll(() => server.close());
+
+/** Records what the page puts on the clipboard (as `window.copied`). */
+async function recordClipboard(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const copied: string[] = [];
+    Object.assign(window, { copied });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { copied: string[] }).copied);
+}
+
+test.describe('at an origin the build never knew', () => {
+  test.use({ baseURL: origin });
+  test.skip(!existsSync(folder), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
+
+  test('section links and the citation lead back to this page on this origin', async ({ page }) => {
+    const read = await recordClipboard(page);
+    const here = `${origin}${SUB}en/architecture/`;
+    await page.goto(`${SUB}en/architecture/`);
+    const ids = await page
+      .locator('.heading[data-address] > :is(h2, h3)')
+      .evaluateAll((hs) => hs.map((h) => h.id));
+    expect(ids.length).toBeGreaterThan(2);
+    const buttons = page.locator('copy-link button');
+    const count = await buttons.count();
+    for (let i = 0; i < count; i++) {
+      await buttons.nth(i).evaluate((b: HTMLButtonElement) => b.click());
+      await expect.poll(async () => (await read()).length).toBe(i + 1);
+    }
+    const copied = await read();
+    expect(copied.slice(0, ids.length)).toEqual(ids.map((id) => `${here}#${id}`));
+    expect(copied.at(-1)).toMatch(new RegExp(`\\burl +=\\s*\\{${here}\\}`));
+    await page.locator('.cite-page summary').click();
+    for (const text of await page.locator('.cite-page .citation-text').all())
+      await expect(text).toContainText(here);
+    await expect(page.locator('.cite-page pre')).toContainText(`{${here}}`);
+    await expect(page.locator('[data-address-note]')).toBeHidden();
+  });
+
+  test('the embed code, copied or read, points at the embed page on this origin', async ({
+    page,
+  }) => {
+    const read = await recordClipboard(page);
+    await page.goto(`${SUB}en/io-drivers/`);
+    const host = page.locator('[data-diagram="io-path"]').locator('xpath=..');
+    await host.getByText('Embed code for course pages').click();
+    const src = `${origin}${SUB}en/embed/io-path/`;
+    await expect(host.locator('[data-snippet]')).toContainText(`src="${src}"`);
+    await host.getByRole('button', { name: 'Copy embed code' }).click();
+    await host.getByRole('button', { name: 'Copy link to this view' }).click();
+    await expect.poll(async () => (await read()).length).toBe(2);
+    const [code, link] = await read();
+    expect(code).toMatch(new RegExp(`src="${src}#io-path=[^"]*"`));
+    expect(link).toMatch(new RegExp(`^${origin}${SUB}en/io-drivers/#io-path=`));
+  });
+
+  test("the teachers' examples, citations and embed code carry this origin", async ({ page }) => {
+    const read = await recordClipboard(page);
+    await page.goto(`${SUB}de/teachers/`);
+    const examples = await page.locator('code.absolute-url').allTextContents();
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const text of examples) expect(text).toMatch(new RegExp(`^${origin}${SUB}de/`));
+    const site = page.locator('[data-citation="site"]');
+    await expect(site.locator('.citation-text').first()).toContainText(`${origin}${SUB}de/`);
+    for (const note of await page.locator('[data-address-note]').all())
+      await expect(note).toBeHidden();
+    await page.getByRole('button', { name: 'HTML kopieren' }).click();
+    await expect.poll(async () => (await read()).length).toBe(1);
+    expect((await read())[0]).toContain(`src="${origin}${SUB}de/embed/io-path/"`);
+  });
+});
+
+test.describe('the portable copy, opened from disk', () => {
+  test.skip(!existsSync(portable), 'dist-portable/ is missing: run `npm run build:portable`');
+
+  test('copy buttons hand out no file: path; without SITE_URL, the path and a note', async ({
+    page,
+  }) => {
+    const read = await recordClipboard(page);
+    await page.goto(pathToFileURL(join(portable, 'en/architecture/index.html')).href);
+    const id = await page.locator('.heading[data-address] > h2').first().getAttribute('id');
+    await page
+      .locator('copy-link button')
+      .first()
+      .evaluate((b: HTMLButtonElement) => b.click());
+    await expect.poll(async () => (await read()).length).toBe(1);
+    const [copied = ''] = await read();
+    expect(copied).not.toMatch(/^file:/);
+    const canonical = await page.evaluate(
+      () => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href,
+    );
+    // With SITE_URL at build, the published address; without, the site path.
+    expect(copied).toBe(
+      canonical ? new URL(`/en/architecture/#${id}`, canonical).href : `/en/architecture/#${id}`,
+    );
+    await page.locator('.cite-page summary').click();
+    if (!canonical) await expect(page.locator('.cite-page [data-address-note]')).toBeVisible();
+  });
+});
