@@ -258,7 +258,7 @@ test.describe('handout', () => {
       .locator('.handout .heading')
       .first()
       .evaluate((el) => getComputedStyle(el, '::after').content);
-    expect(url).toMatch(/^"https?:\/\/[^"]+\/de\/#was-bare-metal-bedeutet"$/);
+    expect(url).toMatch(/^"https?:\/\/[^"]+\/de\/#virtuelle-maschine-und-hypervisor"$/);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
