@@ -357,8 +357,8 @@ async function browserSmoke(t: Target, browser: Browser): Promise<string[]> {
     );
     await page.goto(`${t.origin}${t.base}en/`);
     await page.locator('[data-search-trigger]').first().click();
-    await page.locator('pagefind-modal input').fill('hypervisor');
-    await page.locator('pagefind-modal .pf-result a').first().waitFor({ timeout: 10_000 });
+    await page.getByRole('dialog').getByRole('combobox').fill('hypervisor');
+    await page.getByRole('dialog').locator('[role="option"]').first().waitFor({ timeout: 10_000 });
     await page.goto(`${t.origin}${t.base}en/io-drivers/`);
     const radio = page.locator('#figure-io-path [role="radio"][data-value="hosted"]').first();
     await radio.click();

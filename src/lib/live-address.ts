@@ -20,7 +20,8 @@ const swap = (text: string, from: string, to: string) =>
 
 /**
  * Puts the page's own address into every address under `root` (itself included). An element
- * with `data-address="<site path>"` holds, in its text and in `data-text` / `data-url`, the
+ * with `data-address="<site path>"` holds, in its text and in `data-text` / `data-url` (its own
+ * or its descendants', e.g. a copy button's), the
  * address the build wrote for that path (`publicUrl`: `SITE_URL` + path, or the bare path);
  * each becomes {@link addressOf} that path. A note asking the reader to add the server's
  * address (`[data-address-note]`) goes once the addresses are complete. Safe to run twice.
@@ -32,10 +33,11 @@ export function localise(root: Element | Document): void {
     const path = el.getAttribute('data-address') ?? '';
     const [from, to] = [publicUrl(where.canonical, path), addressOf(path, where)];
     if (from === to) continue;
-    for (const name of ['data-text', 'data-url']) {
-      const value = el.getAttribute(name);
-      if (value !== null) el.setAttribute(name, swap(value, from, to));
-    }
+    for (const node of [el, ...el.querySelectorAll('[data-text],[data-url]')])
+      for (const name of ['data-text', 'data-url']) {
+        const value = node.getAttribute(name);
+        if (value !== null) node.setAttribute(name, swap(value, from, to));
+      }
     const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     while (texts.nextNode()) {
       const node = texts.currentNode;

@@ -42,6 +42,17 @@ export const TEXT_SPACING = `*, *::before, *::after {
 p { margin-block-end: 2em !important; }`;
 
 /**
+ * Adds a stylesheet as a reader's own styles do: constructed, so the page's Content Security
+ * Policy (no inline styles) lets it apply, as it lets a browser extension's.
+ */
+export const addSheet = (page: Page, css: string): Promise<void> =>
+  page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+
+/**
  * Everything that breaks reflow: the page scrolling sideways, and each visible element that
  * reaches outside its container (its nearest block ancestor that does not scroll), or
  * whose content is wider than itself. Described as `tag.class "text"` for the report.

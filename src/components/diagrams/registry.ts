@@ -25,9 +25,12 @@ export function diagramTitle(lang: Lang, id: DiagramId): string {
   return t(lang, keys[id]);
 }
 
-/** Attributes that hide a server-rendered alternative (SVG elements included) until chosen. */
+/**
+ * Attributes that hide a server-rendered SVG alternative until chosen: SVG has no `hidden`
+ * attribute (the Nu checker rejects it), so its own `display="none"`; see `show()` in shared.ts.
+ */
 export function hiddenIf(hide: boolean): Record<string, string> {
-  return hide ? { hidden: '' } : {};
+  return hide ? { display: 'none' } : {};
 }
 
 /** The site path of a diagram's embed page: `/<base><lang>/embed/<id>/`. */

@@ -17,6 +17,17 @@ import { addressOf, localise } from '../../lib/live-address.ts';
 
 export type State = Record<string, string>;
 
+/**
+ * Shows or hides an element: HTML and a whole <svg> by `hidden`, the parts of a picture
+ * (SVG has no `hidden` attribute) by `display`.
+ */
+function show(el: Element, shown: boolean): void {
+  if (el instanceof SVGElement && el.ownerSVGElement)
+    if (shown) el.removeAttribute('display');
+    else el.setAttribute('display', 'none');
+  else el.toggleAttribute('hidden', !shown);
+}
+
 export abstract class DiagramElement extends HTMLElement {
   /** What the fragment may hold. */
   abstract spec: StateSpec;
@@ -69,9 +80,19 @@ export abstract class DiagramElement extends HTMLElement {
     return [...this.querySelectorAll<T>(selector)];
   }
 
-  /** Applies the fragment's state, or the default when the fragment is not for us. */
+  /** Stops anything running (playback), so that it cannot change the view or address. */
+  stop(): void {}
+
+  /**
+   * On opening: applies the fragment's state, or the default when the fragment is not for
+   * us. On a later fragment change (`announce`): stops playback, and applies a state only
+   * when the fragment is for us; a link elsewhere on the page (skip link, contents, heading
+   * anchor) keeps the view.
+   */
   restore(announce: boolean): void {
     const parsed = parseState(location.hash, this.id$, this.spec);
+    if (announce) this.stop();
+    if (announce && !parsed) return;
     this.apply(
       parsed ? this.fix({ ...this.defaults, ...this.fromFragment(parsed) }) : this.defaults,
     );
@@ -117,7 +138,7 @@ export abstract class DiagramElement extends HTMLElement {
         const [key = '', values = ''] = cond.split('=');
         return values.split('|').includes(state[key] ?? '');
       });
-      el.toggleAttribute('hidden', !shown);
+      show(el, shown);
     }
     for (const el of this.all('[data-pick]')) {
       const [key = '', value] = (el.dataset['pick'] ?? '').split('=');

@@ -8,16 +8,19 @@
 
 type Host = HTMLElement & { show?(): void; open?(from: Element | null): void };
 const HOSTS = 'copy-link,glossary-term,quiz-question,print-button,site-search,site-address';
-const ready = (name: string) => !!customElements.get(name);
 
-/** Inserts the code of element `name` (once); resolves when the element is defined. */
+/** Inserts the code of element `name` (once); resolves when the element is defined and styled. */
 function load(name: string): Promise<unknown> {
   const code = document.querySelector<HTMLTemplateElement>(`template[data-lazy="${name}"]`);
-  if (code) {
-    code.remove();
-    document.head.append(document.importNode(code.content, true));
-  }
-  return customElements.whenDefined(name);
+  const content = code && document.importNode(code.content, true);
+  // A feature that brings its own stylesheet is ready once that has loaded (or failed).
+  const sheet = content?.querySelector('link');
+  code?.remove();
+  if (content) document.head.append(content);
+  return Promise.all([
+    customElements.whenDefined(name),
+    sheet && new Promise((done) => (sheet.onload = sheet.onerror = done)),
+  ]);
 }
 
 function openSearch(from: Element | null): void {
@@ -50,7 +53,7 @@ function handle(event: Event): void {
     return openSearch(trigger);
   }
   const host = target.closest?.<Host>(HOSTS);
-  if (!host || ready(host.localName)) return;
+  if (!host || customElements.get(host.localName)) return;
   const button = target.closest('button');
   let replay: () => unknown = () => void (host.matches(':hover,:focus-within') && host.show?.());
   if (event.type === 'click') {

@@ -14,7 +14,7 @@ class CopyLinkElement extends HTMLElement {
   }
 
   async handleEvent(): Promise<void> {
-    localise(this);
+    localise(this.closest('[data-address]') ?? this);
     const text = this.dataset['text'] ?? '';
     const done = this.querySelector<HTMLElement>('.copy-link-done');
     try {

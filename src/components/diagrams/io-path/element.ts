@@ -53,7 +53,7 @@ class IoPath extends DiagramElement {
     this.draw();
   }
 
-  stop(): void {
+  override stop(): void {
     clearInterval(this.timer);
     this.timer = 0;
     this.draw();
