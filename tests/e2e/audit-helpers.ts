@@ -25,8 +25,9 @@ export function auditPaths(lang: Lang): string[] {
 /** Opens a page and waits until what a reader sees has settled (search results included). */
 export async function openSettled(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  if (path.includes('/search/?q='))
-    await page.locator('.pf-summary').filter({ hasText: /\S/ }).first().waitFor();
+  const query = new URL(path, 'http://x').searchParams.get('q');
+  // The status line names the query once its results (or the no-result help) are shown.
+  if (query) await page.getByRole('status').filter({ hasText: query.slice(0, 40) }).waitFor();
   await page.evaluate(() => document.fonts.ready);
 }
 

@@ -44,9 +44,13 @@ async function useSearch(page: Page) {
   const trigger = page.locator('[data-search-trigger]').first();
   if ((await trigger.count()) === 0 || !(await trigger.isVisible())) return;
   await trigger.click();
-  await page.keyboard.type('hypervisor');
+  // The dialog's search field, or the search page's own (its trigger focuses that one).
+  const panel = page.locator('.search-panel');
+  const input = panel.getByRole('combobox');
+  await expect(input).toBeFocused();
+  await input.fill('hypervisor');
   // Results shown means the search code, index and fragments have all been fetched.
-  await expect(page.locator('pagefind-modal dialog .pf-result').first()).toBeVisible();
+  await expect(panel.getByRole('option').first()).toBeVisible();
   await page.keyboard.press('Escape');
 }
 

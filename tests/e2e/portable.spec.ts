@@ -136,7 +136,7 @@ test('a diagram works from disk, and a link restores its view', async ({ page })
   expect(new URL(page.url()).hash).toBe('#io-path=hosted,step=2');
   await page.goto(`${fileUrl('/de/io-drivers/')}#io-path=hosted,step=3`);
   const restored = page.locator('#figure-io-path [data-key="main"]');
-  await expect(restored.getByRole('radio', { name: 'Hosted', exact: true })).toHaveAttribute(
+  await expect(restored.getByRole('radio', { name: 'Gehostet', exact: true })).toHaveAttribute(
     'aria-checked',
     'true',
   );

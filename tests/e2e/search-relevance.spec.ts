@@ -11,8 +11,8 @@ import { modal, modalInput, QUERIES, rankOf, resultLinks, target } from './searc
  * and the glossary above the I/O page. A miss outside this list fails the test.
  */
 const KNOWN_MISSES: Record<'de' | 'en', string[]> = {
-  de: ['Hypervisor', 'Hypervisoren', 'Hypervisr', 'VM', 'virtuellen Maschinen', 'Typ 2'],
-  en: ['hypervisor', 'hypervisors', 'Hypervisr', 'VM', 'virtual machines'],
+  de: [],
+  en: [],
 };
 
 for (const engine of ['pagefind', 'fallback'] as const) {
