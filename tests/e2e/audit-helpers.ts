@@ -27,7 +27,11 @@ export async function openSettled(page: Page, path: string): Promise<void> {
   await page.goto(path);
   const query = new URL(path, 'http://x').searchParams.get('q');
   // The status line names the query once its results (or the no-result help) are shown.
-  if (query) await page.getByRole('status').filter({ hasText: query.slice(0, 40) }).waitFor();
+  if (query)
+    await page
+      .getByRole('status')
+      .filter({ hasText: query.slice(0, 40) })
+      .waitFor();
   await page.evaluate(() => document.fonts.ready);
 }
 
