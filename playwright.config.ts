@@ -1,4 +1,5 @@
-// Browser tests run against the production build, served by `astro preview`, in a
+// Browser tests run against the production build, served by tests/static-server.ts (a plain
+// static server, as a host without rewrites would serve it), in a
 // Chromium found by tests/chromium.ts (Debian's by default; nothing is downloaded).
 // One server for the whole run; every test may run beside any other, one worker per core.
 import { defineConfig } from '@playwright/test';
@@ -23,9 +24,9 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node tests/static-server.ts dist ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env['CI'],
-    timeout: 60_000,
+    timeout: 30_000,
   },
 });

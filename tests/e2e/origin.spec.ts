@@ -3,12 +3,11 @@
 // served here at an origin it was never built for; every copy button, the citations, the
 // embed code and the teachers' examples must lead back to that page and section on this
 // origin. From the portable copy opened from disk, no copy button hands out a file: path.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
+import { serveStatic } from '../static-server.ts';
 import { expect, test } from './fixtures.ts';
 
 const SUB = '/kurs/virtualisierung/';
@@ -16,27 +15,9 @@ const folder = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
 const portable = fileURLToPath(
   new URL('../../dist-portable/bare-metal-explainer/', import.meta.url),
 );
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
-/** A plain static server for dist-sub/ under the sub-path, on a free port of 127.0.0.1. */
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  let file = path.startsWith(SUB) ? join(folder, path.slice(SUB.length)) : '';
-  if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  const found = file !== '' && existsSync(file);
-  res.writeHead(found ? 200 : 404, {
-    'content-type': TYPES[extname(found ? file : '.html')] ?? 'application/octet-stream',
-  });
-  res.end(readFileSync(found ? file : join(folder, '404.html')));
-});
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+/** dist-sub/ served under the sub-path, at an origin of its own. */
+const server = await serveStatic(folder, SUB);
+const origin = server.origin;
 test.afterAll(() => server.close());
 
 /** Records what the page puts on the clipboard (as `window.copied`). */
