@@ -4,18 +4,20 @@
 // not-found page and the sitemap, with linkinator: zero broken links, zero broken
 // #fragments, zero missing assets.
 //
-// The second build runs the project's own `npm run build` (so every post-build step, such
-// as the search index, is in it) with BASE_PATH set; `dist/` is kept aside meanwhile and
-// put back afterwards. Each build is served from a folder whose path is its base, as a
-// web server would.
+// The second build is the sub-path build that `npm run test:servers` leaves in dist-sub/
+// when there is one (built without SITE_URL, as this check is run by `npm test`); otherwise
+// this check runs the project's own `npm run build` (so every post-build step, such as the
+// search index, is in it) with BASE_PATH set, keeping `dist/` aside meanwhile and putting
+// it back afterwards. Each build is served from a folder whose path is its base, as a web
+// server would.
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LinkChecker } from 'linkinator';
-import { topicPages } from '../tests/site-pages.ts';
+import { builtBase, topicPages } from '../tests/site-pages.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -127,7 +129,16 @@ try {
   const other = join(work, 'other');
   await mkdir(join(own, ownBase), { recursive: true });
   await cp(dist, join(own, ownBase), { recursive: true });
-  await buildAt(otherBase, other);
+  const made = join(root, 'dist-sub', otherBase);
+  const reusable =
+    !process.env['SITE_URL'] &&
+    (await exists(join(made, 'index.html'))) &&
+    builtBase(pathToFileURL(join(made, '/'))) === otherBase;
+  if (reusable) {
+    console.log(`base ${otherBase}: the build in dist-sub/ (from npm run test:servers)`);
+    await mkdir(join(other, otherBase), { recursive: true });
+    await cp(made, join(other, otherBase), { recursive: true });
+  } else await buildAt(otherBase, other);
   const broken = [...(await crawl(ownBase, own)), ...(await crawl(otherBase, other))];
   if (broken.length > 0) {
     console.error(`Broken links:\n${broken.join('\n')}`);

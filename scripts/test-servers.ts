@@ -447,12 +447,19 @@ try {
   lap('servers started');
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   try {
-    for (const target of targets) {
-      const found = [...(await httpChecks(target)), ...(await browserSmoke(target, browser))];
+    // The four servers are independent: check them side by side, report in order.
+    const results = await Promise.all(
+      targets.map(async (target) => [
+        ...(await httpChecks(target)),
+        ...(await browserSmoke(target, browser)),
+      ]),
+    );
+    targets.forEach((target, i) => {
+      const found = results[i] ?? [];
       console.log(`${found.length ? '✖' : '✔'} ${target.name}: HTTP checks and browser smoke test`);
-      lap(target.name);
       problems.push(...found);
-    }
+    });
+    lap('all four checked');
   } finally {
     await browser.close();
   }
