@@ -1,29 +1,6 @@
-// The site frame: language switch, theme switch, anchors, root page, 404, no-JS, print.
-import { expect, scrollsSideways, sitePages, test, twinPath } from './fixtures.ts';
-
-const pages = sitePages();
-
-test.describe('every page', () => {
-  // Each test does what two did: two page loads.
-  test.describe.configure({ timeout: 60_000 });
-  for (const p of pages) {
-    test(`${p.path} fits a 320 px wide screen and switches to the same topic in the other language`, async ({
-      page,
-      viewport,
-    }) => {
-      await page.setViewportSize({ width: 320, height: 640 });
-      await page.goto(p.path);
-      expect(await scrollsSideways(page), 'scrolls sideways at 320 px').toBe(false);
-      // The language switch, on the screen size every other test uses.
-      await page.setViewportSize(viewport ?? { width: 1280, height: 720 });
-      const other = p.lang === 'de' ? 'en' : 'de';
-      await page.locator(`header a[hreflang="${other}"]`).click();
-      await expect(page).toHaveURL(new RegExp(`${twinPath(p)}$`));
-      await expect(page.locator('html')).toHaveAttribute('lang', other);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    });
-  }
-});
+// The site frame: theme switch, anchors, root page, 404, no-JS, print. (Every page's
+// language switch and 320 px fit: every-page.spec.ts.)
+import { expect, test } from './fixtures.ts';
 
 test.describe('theme', () => {
   test('follows the system scheme until the reader picks one', async ({ page }) => {

@@ -1,113 +1,47 @@
-// Hosting: every built page, with search and every diagram used, requests nothing from
-// another origin, breaks no rule of its Content Security Policy and logs no error.
+// Hosting: every built page that is no topic (topics: every-page.spec.ts), with search and
+// every diagram used, requests nothing from another origin, breaks no rule of its Content
+// Security Policy and logs no error.
 // Also the not-found page (search, page list) and the IIS web.config as XML.
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, sitePages, test } from './fixtures.ts';
+import {
+  expectStrictPolicy,
+  recordTraffic,
+  recordViolations,
+  useDiagrams,
+  useSearch,
+} from './page-use.ts';
 
 const dist = new URL('../../dist/', import.meta.url);
 
-/** Every built page: the sitemap's topics and every other HTML file in dist/. */
-const paths = [
-  ...new Set([
-    ...sitePages().map((p) => p.path),
-    ...readdirSync(dist, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
-      .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`),
-  ]),
-].sort();
+const topics = new Set(sitePages().map((p) => p.path));
+/** Every other built page: root, not-found, search and embed pages (topics: every-page.spec.ts). */
+const paths = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
+  .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
+  .filter((path) => !topics.has(path))
+  .sort();
 
-/** Records `securitypolicyviolation` events from the first script on, in every frame. */
-async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`),
-    );
+test.describe('every other page stays on its own origin and within its policy', () => {
+  test('the sweep covers the root, not-found, search and embed pages', () => {
+    expect(paths).toEqual(expect.arrayContaining(['/', '/404.html', '/de/search/']));
+    expect(paths.filter((path) => path.includes('/embed/')).length).toBe(8);
   });
-  return async () => {
-    const all: string[] = [];
-    for (const frame of page.frames()) {
-      all.push(
-        ...(await frame
-          .evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])
-          .catch(() => [])),
-      );
-    }
-    return all;
-  };
-}
-
-/** Uses search when the page has it: opens it, types a query and waits for its results. */
-async function useSearch(page: Page) {
-  const trigger = page.locator('[data-search-trigger]').first();
-  if ((await trigger.count()) === 0 || !(await trigger.isVisible())) return;
-  await trigger.click();
-  // The dialog's search field, or the search page's own (its trigger focuses that one).
-  const panel = page.locator('.search-panel');
-  const input = panel.getByRole('combobox');
-  await expect(input).toBeFocused();
-  await input.fill('hypervisor');
-  // Results shown means the search code, index and fragments have all been fetched.
-  await expect(panel.getByRole('option').first()).toBeVisible();
-  await page.keyboard.press('Escape');
-}
-
-/** Tabs through the controls of every diagram and presses the keys a reader would. */
-async function useDiagrams(page: Page) {
-  const controls = page.locator(
-    'figure[data-diagram] :is(button, input, select, [role="tab"], [role="slider"], [tabindex="0"])',
-  );
-  const count = await controls.count();
-  for (let i = 0; i < count; i += 1) {
-    const control = controls.nth(i);
-    if (!(await control.isVisible())) continue;
-    await control.focus();
-    for (const key of ['ArrowRight', 'ArrowLeft', 'End', 'Home', 'Enter', 'Space', 'Tab'])
-      await page.keyboard.press(key);
-  }
-}
-
-test.describe('every page stays on its own origin and within its policy', () => {
-  // Each test does what two did: load and wait, then use search and the diagrams.
-  test.describe.configure({ timeout: 60_000 });
   for (const path of paths) {
     test(`${path}: requests only its own origin; strict policy, no violation, no console error`, async ({
       page,
       baseURL,
     }) => {
-      const origin = new URL(baseURL ?? '').origin;
-      const foreign: string[] = [];
-      page.on('request', (request) => {
-        const url = new URL(request.url());
-        if (url.origin !== origin && !['data:', 'blob:'].includes(url.protocol))
-          foreign.push(request.url());
-      });
+      const traffic = recordTraffic(page, new URL(baseURL ?? '').origin);
       const violations = await recordViolations(page);
-      const errors: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(msg.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(path);
-
-      const policy =
-        (await page
-          .locator('meta[http-equiv="content-security-policy"]')
-          .getAttribute('content')) ?? '';
-      for (const directive of ["default-src 'none'", "object-src 'none'", "base-uri 'none'"])
-        expect(policy).toContain(directive);
-      expect(policy).toMatch(/script-src 'self'/);
-      expect(policy).not.toContain('unsafe-inline');
-      expect(policy).not.toContain("'unsafe-eval'");
-
+      await expectStrictPolicy(page);
       // Everything the page fetches when a reader uses it: search, then every diagram.
       await useSearch(page);
       await useDiagrams(page);
-      expect(foreign).toEqual([]);
+      expect(traffic.foreign).toEqual([]);
       expect(await violations()).toEqual([]);
-      expect(errors).toEqual([]);
+      expect(traffic.errors).toEqual([]);
     });
   }
 });

@@ -1,10 +1,9 @@
-// Every page of both languages loads as a reader expects: heading, language, title,
-// description, canonical link, and the frame around it.
-import { existsSync } from 'node:fs';
-import { expect, sitePages, test, twinPath } from './fixtures.ts';
+// The pages as a set: both languages have the same topics, the pager walks the reading
+// order, the sources page and citations lead to each other. (Each page's own heading,
+// title, language and frame: every-page.spec.ts.)
+import { expect, sitePages, test } from './fixtures.ts';
 
 const pages = sitePages();
-const withSiteUrl = existsSync(new URL('../../dist/sitemap.xml', import.meta.url));
 
 test('the same topics exist in both languages', () => {
   const slugs = (lang: string) =>
@@ -15,42 +14,6 @@ test('the same topics exist in both languages', () => {
   expect(slugs('de').length).toBeGreaterThanOrEqual(9);
   expect(slugs('de')).toEqual(slugs('en'));
 });
-
-for (const p of pages) {
-  test(`${p.path} shows its heading, language and title`, async ({ page }) => {
-    const response = await page.goto(p.path);
-    expect(response?.status()).toBe(200);
-    await expect(page.locator('html')).toHaveAttribute('lang', p.lang);
-    const h1 = page.getByRole('heading', { level: 1 });
-    await expect(h1).toHaveCount(1);
-    await expect(h1).toBeVisible();
-    const heading = (await h1.textContent())?.trim() ?? '';
-    expect(heading.length).toBeGreaterThan(2);
-    await expect(page).toHaveTitle(
-      new RegExp(`^${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `),
-    );
-    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/);
-    // Canonical and alternates are absolute: only a build with SITE_URL (and its sitemap) has them.
-    const alternate = page.locator(
-      `link[rel="alternate"][hreflang="${p.lang === 'de' ? 'en' : 'de'}"]`,
-    );
-    if (withSiteUrl) {
-      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
-        'href',
-        new RegExp(`^https?://[^/]+${p.path}$`),
-      );
-      await expect(alternate).toHaveAttribute('href', new RegExp(`${twinPath(p)}$`));
-    } else {
-      await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
-      await expect(alternate).toHaveCount(0);
-    }
-    await expect(page.getByRole('main')).toBeVisible();
-    await expect(page.getByRole('contentinfo')).toContainText(
-      'Was ist Bare Metal Virtualisierung?',
-    );
-    await expect(page.locator('#site-nav a[aria-current="page"]')).toHaveCount(1);
-  });
-}
 
 test('previous and next links walk the whole reading order in each language', async ({ page }) => {
   for (const lang of ['de', 'en']) {

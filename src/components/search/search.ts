@@ -167,6 +167,12 @@ class SiteSearch extends HTMLElement {
       dialog.addEventListener('click', (event) => {
         if (event.target === dialog) dialog.close();
       });
+      // Escape closes at once, as the key hint says (a search field would first clear itself).
+      dialog.addEventListener('keydown', (event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        dialog.close();
+      });
       dialog.addEventListener('close', () => (this.#returnTo as HTMLElement | null)?.focus?.());
       dialog.append(panel.root, close);
       document.body.append(dialog);

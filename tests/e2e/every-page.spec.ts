@@ -1,0 +1,95 @@
+// Every topic page of both languages, once each, as a reader meets it: it loads with its
+// heading, language, title and frame; axe finds nothing in light or dark mode; it fits a
+// 320 px screen; searching and using every diagram request nothing from another origin,
+// break no rule of the page's Content Security Policy and log no error; and the language
+// switch leads to the same topic in the other language. One page load does all of it.
+import { existsSync } from 'node:fs';
+import { axe } from './axe.ts';
+import { expect, scrollsSideways, sitePages, test, twinPath } from './fixtures.ts';
+import {
+  expectStrictPolicy,
+  recordTraffic,
+  recordViolations,
+  useDiagrams,
+  useSearch,
+} from './page-use.ts';
+
+const withSiteUrl = existsSync(new URL('../../dist/sitemap.xml', import.meta.url));
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Axe twice, two widths, search, every diagram and the language switch: give it time.
+test.describe.configure({ timeout: 90_000 });
+
+for (const p of sitePages()) {
+  test(`${p.path}: reads right, passes axe in both themes, reflows, stays on its origin and switches language`, async ({
+    page,
+    baseURL,
+    viewport,
+  }) => {
+    const traffic = recordTraffic(page, new URL(baseURL ?? '').origin);
+    const violations = await recordViolations(page);
+    const response = await page.goto(p.path);
+
+    await test.step('heading, language, title, description, frame', async () => {
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', p.lang);
+      const h1 = page.getByRole('heading', { level: 1 });
+      await expect(h1).toHaveCount(1);
+      await expect(h1).toBeVisible();
+      const heading = (await h1.textContent())?.trim() ?? '';
+      expect(heading.length).toBeGreaterThan(2);
+      await expect(page).toHaveTitle(new RegExp(`^${escape(heading)} · `));
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/);
+      // Canonical and alternates are absolute: only a build with SITE_URL (and its sitemap) has them.
+      const alternate = page.locator(
+        `link[rel="alternate"][hreflang="${p.lang === 'de' ? 'en' : 'de'}"]`,
+      );
+      if (withSiteUrl) {
+        await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+          'href',
+          new RegExp(`^https?://[^/]+${p.path}$`),
+        );
+        await expect(alternate).toHaveAttribute('href', new RegExp(`${twinPath(p)}$`));
+      } else {
+        await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+        await expect(alternate).toHaveCount(0);
+      }
+      await expect(page.getByRole('main')).toBeVisible();
+      await expect(page.getByRole('contentinfo')).toContainText(
+        'Was ist Bare Metal Virtualisierung?',
+      );
+      await expect(page.locator('#site-nav a[aria-current="page"]')).toHaveCount(1);
+      await expectStrictPolicy(page);
+    });
+
+    await test.step('axe in light and dark mode', async () => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        expect(await axe(page), `${colorScheme} mode`).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: null });
+    });
+
+    await test.step('fits a 320 px wide screen', async () => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      expect(await scrollsSideways(page), 'scrolls sideways at 320 px').toBe(false);
+      await page.setViewportSize(viewport ?? { width: 1280, height: 720 });
+    });
+
+    await test.step('search and every diagram, on this origin and within the policy', async () => {
+      await useSearch(page);
+      await useDiagrams(page);
+      expect(traffic.foreign, 'requests to other origins').toEqual([]);
+      expect(await violations(), 'policy violations').toEqual([]);
+      expect(traffic.errors, 'console errors').toEqual([]);
+    });
+
+    await test.step('the language switch leads to the same topic', async () => {
+      const other = p.lang === 'de' ? 'en' : 'de';
+      await page.locator(`header a[hreflang="${other}"]`).click();
+      await expect(page).toHaveURL(new RegExp(`${twinPath(p)}$`));
+      await expect(page.locator('html')).toHaveAttribute('lang', other);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    });
+  });
+}

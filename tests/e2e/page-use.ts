@@ -1,0 +1,89 @@
+// What a reader does on a page, for the tests that sweep every page: record the Content
+// Security Policy violations from the first script on, use search, use every diagram; and
+// the policy every page must carry.
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+
+/** The page's own policy (a meta element, so it holds on any host) is strict. */
+export async function expectStrictPolicy(page: Page) {
+  const policy =
+    (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ??
+    '';
+  for (const directive of ["default-src 'none'", "object-src 'none'", "base-uri 'none'"])
+    expect(policy).toContain(directive);
+  expect(policy).toMatch(/script-src 'self'/);
+  expect(policy).not.toContain('unsafe-inline');
+  expect(policy).not.toContain("'unsafe-eval'");
+}
+
+/** Collects requests to other origins and console or page errors. */
+export function recordTraffic(page: Page, origin: string) {
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== origin && !['data:', 'blob:'].includes(url.protocol))
+      foreign.push(request.url());
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { foreign, errors };
+}
+
+/** Records `securitypolicyviolation` events from the first script on, in every frame. */
+export async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`),
+    );
+  });
+  return async () => {
+    const all: string[] = [];
+    for (const frame of page.frames()) {
+      all.push(
+        ...(await frame
+          .evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])
+          .catch(() => [])),
+      );
+    }
+    return all;
+  };
+}
+
+/** Uses search when the page has it: opens it, types a query and waits for its results. */
+export async function useSearch(page: Page) {
+  const trigger = page.locator('[data-search-trigger]').first();
+  if ((await trigger.count()) === 0 || !(await trigger.isVisible())) return;
+  await trigger.click();
+  // The dialog's search field, or the search page's own (its trigger focuses that one).
+  const panel = page.locator('.search-panel');
+  const input = panel.getByRole('combobox');
+  await expect(input).toBeFocused();
+  await input.fill('hypervisor');
+  // Results shown means the search code, index and fragments have all been fetched.
+  await expect(panel.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog.search-dialog')).toBeHidden();
+}
+
+/**
+ * Visits every tab stop of every diagram (a radio group is one stop, as the keyboard meets
+ * it) and presses the keys a reader would there.
+ */
+export async function useDiagrams(page: Page) {
+  const controls = page.locator(
+    'figure[data-diagram] :is(button, input, select, [role="tab"], [role="slider"], [tabindex="0"]):not([tabindex="-1"])',
+  );
+  const count = await controls.count();
+  for (let i = 0; i < count; i += 1) {
+    const control = controls.nth(i);
+    if (!(await control.isVisible())) continue;
+    await control.focus();
+    for (const key of ['ArrowRight', 'ArrowLeft', 'End', 'Home', 'Enter', 'Space', 'Tab'])
+      await page.keyboard.press(key);
+  }
+}
