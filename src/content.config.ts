@@ -7,13 +7,16 @@ import { synonymSchema } from './lib/search/synonyms.ts';
 /** Article passages P1 … P7, in the article's order (see the seed README). */
 const passage = z.enum(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
 
-/** Text in both languages of the site. */
-const bilingual = z.object({
-  /** German. */
-  de: z.string().min(1),
-  /** English. */
-  en: z.string().min(1),
-});
+/** Text in both languages of the site. Strict, so a stray comma in a YAML flow mapping
+ * (`{ de: one, two, en: … }`), which cuts the text and adds a key, fails the build. */
+const bilingual = z
+  .object({
+    /** German. */
+    de: z.string().min(1),
+    /** English. */
+    en: z.string().min(1),
+  })
+  .strict();
 
 /** The prose: one MDX file per topic and language, `de/<slug>.mdx` and `en/<slug>.mdx`. */
 const pages = defineCollection({
