@@ -96,11 +96,12 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('citations', () => {
-  test('every content page has a closed "Cite this page" block whose BibTeX is one full entry', async ({
-    page,
-    baseURL,
-  }) => {
-    for (const lang of ['de', 'en']) {
+  for (const lang of ['de', 'en'])
+    test(`${lang}: every content page has a closed "Cite this page" block whose BibTeX is one full entry`, async ({
+      page,
+      baseURL,
+    }) => {
+      test.setTimeout(60_000);
       for (const slug of contentPages) {
         await page.goto(pagePath(lang, slug));
         const block = page.locator('details.cite-page');
@@ -121,8 +122,7 @@ test.describe('citations', () => {
         expect(entry?.fields['year']).toMatch(/^\d{4}$/);
         expect(entry?.fields['url']).toBe(`${baseURL}${pagePath(lang, slug)}`);
       }
-    }
-  });
+    });
 
   test("the teachers' page cites the article with author, title and date, BibTeX highlighted and copyable", async ({
     page,
