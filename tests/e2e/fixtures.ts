@@ -1,6 +1,6 @@
 // Shared test setup: every browser test fails on a request to another origin (those are
 // also blocked, so nothing leaves the machine) and on any console error or page error.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { topicPages } from '../site-pages.ts';
 
 export { expect };
@@ -53,7 +53,3 @@ export const sitePages = (): SitePage[] => topicPages();
 /** The same topic in the other language. */
 export const twinPath = (p: SitePage): string =>
   p.path.replace(/^\/(de|en)\//, (_, lang: string) => `/${lang === 'de' ? 'en' : 'de'}/`);
-
-/** True when the page can be scrolled sideways (it should never be). */
-export const scrollsSideways = (page: Page): Promise<boolean> =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
