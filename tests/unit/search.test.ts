@@ -12,17 +12,11 @@ import {
   splitCompound,
   splittable,
 } from '../../src/lib/search/decompound.ts';
-import {
-  answer,
-  closest,
-  correct,
-  excerptPieces,
-  vocabulary,
-  type SearchData,
-} from '../../src/lib/search/engine.ts';
+import { answer, excerptPieces, type SearchData } from '../../src/lib/search/engine.ts';
 import { enrich, unusedSynonyms, type IndexPage } from '../../src/lib/search/enrich.ts';
 import { fallbackEngine } from '../../src/lib/search/fallback-engine.ts';
 import { pagefindCopy } from '../../src/lib/search/pagefind-copy.ts';
+import { closest, correct, vocabulary } from '../../src/lib/search/suggest.ts';
 import { synonymTableSchema } from '../../src/lib/search/synonyms.ts';
 
 const lexicon = await germanLexicon();

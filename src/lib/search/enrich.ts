@@ -7,7 +7,8 @@
 // text. Nothing here is shown to readers.
 import { compoundKeywords, splitCompound, splittable, type Lexicon } from './decompound.ts';
 import type { Synonym } from './synonyms.ts';
-import { lower, stem, wordsOf } from './text.ts';
+import { stem } from './stem.ts';
+import { lower, wordsOf } from './text.ts';
 
 /** A page as the index sees it: sections after the title; the first is the text before any heading. */
 export interface IndexPage {

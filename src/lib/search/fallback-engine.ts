@@ -13,7 +13,8 @@ import {
   type SearchData,
   type SearchEngine,
 } from './engine.ts';
-import { fold, lower, stem, wordsOf } from './text.ts';
+import { stem } from './stem.ts';
+import { fold, lower, wordsOf } from './text.ts';
 
 /** Field weights, as Pagefind weighs the same places (h1 7, h2 6, text 1). */
 export const BOOST = { title: 7, heading: 6, kh: 6, text: 1, kt: 1 } as const;

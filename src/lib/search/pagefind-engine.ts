@@ -4,9 +4,9 @@
 // build (data-pagefind-weight, see src/integrations/search-index.ts).
 import {
   excerptPieces,
-  knownIn,
   MAX_PAGES,
   queryWords,
+  startsAny,
   type Hit,
   type SearchData,
   type SearchEngine,
@@ -78,7 +78,12 @@ export async function pagefindEngine(
         (found?.results ?? []).slice(0, MAX_PAGES).map((r) => r.data()),
       );
       const seen = new Set(data.flatMap((d) => wordsOf(d.content).map(fold)));
-      const unknown = words.filter((w) => !knownIn(lang, w, seen));
+      let unknown = words.filter((w) => !startsAny(fold(w), seen));
+      // Not there as typed: perhaps an inflected form (Treibern → Treiber), known by its stem.
+      if (unknown.length > 0) {
+        const { knownIn } = await import('./suggest.ts');
+        unknown = unknown.filter((w) => !knownIn(lang, w, seen));
+      }
       const hits = data.map((d): Hit => ({
         title: d.meta.title ?? d.url,
         url: d.url,
