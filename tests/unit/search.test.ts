@@ -280,6 +280,17 @@ test('Pagefind’s copy carries each section’s keywords after its heading, wei
   );
 });
 
+test('keywords under a lighter heading (a glossary term) weigh as little as its words', async () => {
+  const html = await pagefindCopy(
+    '<html lang="de"><body><article data-pagefind-body><h1>T</h1><h2 id="t"><span data-pagefind-weight="3">Term</span></h2><p>y</p></article></body></html>',
+    new Map([['t', { heading: ['kopf'], text: ['wort'] }]]),
+  );
+  assert.match(
+    html,
+    /<\/h2><span data-pagefind-weight="3">⟦kopf⟧<\/span><span data-pagefind-weight="0.5">⟦wort⟧<\/span>/,
+  );
+});
+
 test('extractPage reads title and sections from the indexed body only, minus noise', () => {
   const page = extractPage(`<!doctype html><html lang="de"><body><header>Kopf</header>
     <article data-pagefind-body><h1>Titel</h1><nav class="toc">Inhalt</nav><p>Vorwort<sup class="cite">P1</sup></p>
