@@ -29,8 +29,9 @@ export interface EnrichOptions {
   synonyms?: readonly Synonym[];
 }
 
-/** Most copies of one keyword in one place: enough for term frequency, not for stuffing. */
-const REPEAT = 3;
+/** Most copies of one keyword in one place: one, so a keyword routes a reader without outweighing the
+ * words it stands for, and the index and excerpt files stay small. */
+const REPEAT = 1;
 /** Furthest apart, in words, that the parts of a compound said in other words may stand. */
 const WINDOW = 6;
 
