@@ -94,8 +94,11 @@ export async function pagefindEngine(
       let unknown = words.filter((w) => !startsAny(fold(w), seen));
       // Not there as typed: perhaps an inflected form (Treibern → Treiber), known by its stem.
       if (unknown.length > 0) {
-        const { knownIn } = await import('./suggest.ts');
-        unknown = unknown.filter((w) => !knownIn(lang, w, seen));
+        const [{ knownIn }, { stem }] = await Promise.all([
+          import('./suggest.ts'),
+          import('./stem.ts'),
+        ]);
+        unknown = unknown.filter((w) => !knownIn(lang, w, seen, stem));
       }
       const hits = data.map((d): Hit => ({
         title: d.meta.title ?? d.url,

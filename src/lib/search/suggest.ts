@@ -9,7 +9,7 @@ import {
   type SearchData,
   type SearchEngine,
 } from './engine.ts';
-import { stem } from './stem.ts';
+import type { stem as Stem } from './stem.ts';
 import { fold, lower, wordsOf } from './text.ts';
 
 /** A word of the index and how often it occurs. */
@@ -88,14 +88,19 @@ export function closest(
 }
 
 /** The forms by which `word` is looked up: folded, and its folded stem (Treibern → treib). */
-export const lookupForms = (lang: string, word: string) => [
+export const lookupForms = (lang: string, word: string, stem: typeof Stem) => [
   fold(word),
   fold(stem(lang, lower(word))),
 ];
 
 /** Does `words` (folded) hold `word`, whole or as the start of one of them (both engines match prefixes)? */
-export function knownIn(lang: string, word: string, words: Iterable<string>): boolean {
-  const forms = lookupForms(lang, word);
+export function knownIn(
+  lang: string,
+  word: string,
+  words: Iterable<string>,
+  stem: typeof Stem,
+): boolean {
+  const forms = lookupForms(lang, word, stem);
   const list = [...words];
   return forms.some((f) => startsAny(f, list));
 }
@@ -104,10 +109,15 @@ export function knownIn(lang: string, word: string, words: Iterable<string>): bo
  * The query with each word the index does not know replaced by its closest index word
  * ("Hypervisr" → "Hypervisor"), or undefined when there is nothing to correct.
  */
-export function correct(lang: string, query: string, vocab: Vocabulary): string | undefined {
+export function correct(
+  lang: string,
+  query: string,
+  vocab: Vocabulary,
+  stem: typeof Stem,
+): string | undefined {
   let changed = false;
   const words = queryWords(query).map((word) => {
-    if (knownIn(lang, word, vocab.words.keys())) return word;
+    if (knownIn(lang, word, vocab.words.keys(), stem)) return word;
     const [best] = closest(word, vocab);
     if (!best) return word;
     changed = true;
@@ -118,8 +128,9 @@ export function correct(lang: string, query: string, vocab: Vocabulary): string 
 
 /** What answer() says when the typed query found nothing, or not every word as typed. */
 export async function help(engine: SearchEngine, query: string, hits: Hit[]): Promise<Answer> {
-  const vocab = vocabulary(await engine.data());
-  const corrected = correct(engine.lang, query, vocab);
+  const [data, { stem }] = await Promise.all([engine.data(), import('./stem.ts')]);
+  const vocab = vocabulary(data);
+  const corrected = correct(engine.lang, query, vocab, stem);
   if (corrected) {
     const again = await engine.search(corrected);
     if (again.hits.length > 0) return { query, hits: again.hits, corrected };
