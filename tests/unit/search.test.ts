@@ -12,17 +12,12 @@ import {
   splitCompound,
   splittable,
 } from '../../src/lib/search/decompound.ts';
-import {
-  answer,
-  closest,
-  correct,
-  excerptPieces,
-  vocabulary,
-  type SearchData,
-} from '../../src/lib/search/engine.ts';
+import { answer, excerptPieces, type SearchData } from '../../src/lib/search/engine.ts';
 import { enrich, unusedSynonyms, type IndexPage } from '../../src/lib/search/enrich.ts';
 import { fallbackEngine } from '../../src/lib/search/fallback-engine.ts';
 import { pagefindCopy } from '../../src/lib/search/pagefind-copy.ts';
+import { closest, correct, vocabulary } from '../../src/lib/search/suggest.ts';
+import { stem } from '../../src/lib/search/stem.ts';
 import { synonymTableSchema } from '../../src/lib/search/synonyms.ts';
 
 const lexicon = await germanLexicon();
@@ -199,7 +194,7 @@ const data: SearchData = {
 };
 
 describe('the fallback engine', () => {
-  const engine = fallbackEngine(data, { root: '/kurs/x/' });
+  const engine = fallbackEngine(data, { root: '/kurs/x/', stem });
 
   test('finds the page and links its section under the base', async () => {
     const { hits } = await engine.search('Treiber');
@@ -227,7 +222,7 @@ describe('the fallback engine', () => {
   });
 
   test('highlight links carry the typed words', async () => {
-    const marked = fallbackEngine(data, { root: '/', highlightParam: 'pagefind-highlight' });
+    const marked = fallbackEngine(data, { root: '/', highlightParam: 'pagefind-highlight', stem });
     const { hits } = await marked.search('Low Treiber');
     assert.equal(hits[0]?.url, '/de/io-drivers/?pagefind-highlight=low&pagefind-highlight=treiber');
   });
@@ -241,19 +236,19 @@ describe('did you mean, and help when nothing is found', () => {
   const vocab = vocabulary(data);
 
   test('a one-letter typo becomes the index word', () => {
-    assert.equal(correct('de', 'Hypervisr', vocab), 'Hypervisor');
-    assert.equal(correct('de', 'Hypervisor', vocab), undefined);
-    assert.equal(correct('de', 'Treibern', vocab), undefined);
+    assert.equal(correct('de', 'Hypervisr', vocab, stem), 'Hypervisor');
+    assert.equal(correct('de', 'Hypervisor', vocab, stem), undefined);
+    assert.equal(correct('de', 'Treibern', vocab, stem), undefined);
   });
 
   test('answer searches the corrected query and says so', async () => {
-    const found = await answer(fallbackEngine(data, { root: '/' }), 'Hypervisr');
+    const found = await answer(fallbackEngine(data, { root: '/', stem }), 'Hypervisr');
     assert.equal(found.corrected, 'Hypervisor');
     assert.ok(found.hits.length > 0);
   });
 
   test('no match at all offers the closest index words', async () => {
-    const found = await answer(fallbackEngine(data, { root: '/' }), 'Hypervisorxyz');
+    const found = await answer(fallbackEngine(data, { root: '/', stem }), 'Hypervisorxyz');
     assert.deepEqual(found.hits, []);
     assert.deepEqual(found.similar, ['Hypervisor']);
     assert.deepEqual(closest('zzzz', vocab), []);
@@ -283,6 +278,17 @@ test('Pagefind’s copy carries each section’s keywords after its heading, wei
   assert.match(
     html,
     /<h2 id="a">A<\/h2><span data-pagefind-weight="6">⟦kopf⟧<\/span><span data-pagefind-weight="1">⟦text &amp; &lt;b&gt;⟧<\/span>/,
+  );
+});
+
+test('keywords under a lighter heading (a glossary term) weigh as little as its words', async () => {
+  const html = await pagefindCopy(
+    '<html lang="de"><body><article data-pagefind-body><h1>T</h1><h2 id="t"><span data-pagefind-weight="3">Term</span></h2><p>y</p></article></body></html>',
+    new Map([['t', { heading: ['kopf'], text: ['wort'] }]]),
+  );
+  assert.match(
+    html,
+    /<\/h2><span data-pagefind-weight="3">⟦kopf⟧<\/span><span data-pagefind-weight="0.5">⟦wort⟧<\/span>/,
   );
 });
 

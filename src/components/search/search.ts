@@ -83,8 +83,9 @@ class SiteSearch extends HTMLElement {
   }
 
   async #fallback(): Promise<SearchEngine> {
-    const [{ fallbackEngine }, data] = await Promise.all([
+    const [{ fallbackEngine }, { stem }, data] = await Promise.all([
       import('../../lib/search/fallback-engine.ts'),
+      import('../../lib/search/stem.ts'),
       this.#loadData(),
     ]);
     this.dataset['engine'] = 'fallback';
@@ -93,6 +94,7 @@ class SiteSearch extends HTMLElement {
       root: this.base,
       ...(location.protocol !== 'file:' && { highlightParam: HIGHLIGHT_PARAM }),
       link: fileUrl,
+      stem,
     });
   }
 

@@ -7,7 +7,8 @@
 // text. Nothing here is shown to readers.
 import { compoundKeywords, splitCompound, splittable, type Lexicon } from './decompound.ts';
 import type { Synonym } from './synonyms.ts';
-import { lower, stem, wordsOf } from './text.ts';
+import { stem } from './stem.ts';
+import { lower, wordsOf } from './text.ts';
 
 /** A page as the index sees it: sections after the title; the first is the text before any heading. */
 export interface IndexPage {
@@ -28,8 +29,9 @@ export interface EnrichOptions {
   synonyms?: readonly Synonym[];
 }
 
-/** Most copies of one keyword in one place: enough for term frequency, not for stuffing. */
-const REPEAT = 3;
+/** Most copies of one keyword in one place: one, so a keyword routes a reader without outweighing the
+ * words it stands for, and the index and excerpt files stay small. */
+const REPEAT = 1;
 /** Furthest apart, in words, that the parts of a compound said in other words may stand. */
 const WINDOW = 6;
 

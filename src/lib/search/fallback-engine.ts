@@ -13,7 +13,8 @@ import {
   type SearchData,
   type SearchEngine,
 } from './engine.ts';
-import { fold, lower, stem, wordsOf } from './text.ts';
+import type { stem as Stem } from './stem.ts';
+import { fold, lower, wordsOf } from './text.ts';
 
 /** Field weights, as Pagefind weighs the same places (h1 7, h2 6, text 1). */
 export const BOOST = { title: 7, heading: 6, kh: 6, text: 1, kt: 1 } as const;
@@ -41,10 +42,15 @@ export interface FallbackOptions {
   highlightParam?: string;
   /** Turns a page URL into the link to show (file:// needs index.html). */
   link?: (url: string) => string;
+  /**
+   * The Snowball stemmer (stem.ts), passed in: every browser script imports it dynamically,
+   * so it stays a chunk with no others to preload (a classic-script copy cannot preload).
+   */
+  stem: typeof Stem;
 }
 
 /** The term as both the index and queries store it: Snowball stem, folded. */
-const termOf = (lang: string) => (term: string) => {
+const termOf = (lang: string, stem: typeof Stem) => (term: string) => {
   const word = lower(term);
   return word ? fold(stem(lang, word)) : null;
 };
@@ -66,8 +72,8 @@ export function excerpt(text: string, matches: (word: string) => boolean): Piece
 
 /** A search engine over `data`, answering like Pagefind's. */
 export function fallbackEngine(data: SearchData, options: FallbackOptions): SearchEngine {
-  const { root, highlightParam, link = (u: string) => u } = options;
-  const process = termOf(data.lang);
+  const { root, highlightParam, link = (u: string) => u, stem } = options;
+  const process = termOf(data.lang, stem);
   // Sections, to pick and order a page's matching sections.
   const sections: Doc[] = data.pages.flatMap((page, p) =>
     page.s.map(([anchor, heading, text, kh, kt], i) => ({

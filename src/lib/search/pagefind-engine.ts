@@ -4,21 +4,34 @@
 // build (data-pagefind-weight, see src/integrations/search-index.ts).
 import {
   excerptPieces,
-  knownIn,
   MAX_PAGES,
   queryWords,
+  startsAny,
   type Hit,
   type SearchData,
   type SearchEngine,
 } from './engine.ts';
 import { fold, wordsOf } from './text.ts';
 
-/** Pagefind's ranking options (https://pagefind.app/docs/ranking/), tuned on the query table. */
+/**
+ * Pagefind's ranking options (https://pagefind.app/docs/ranking/), chosen over the query
+ * table (tests/search-queries.json) with `npm run bench:search`.
+ */
 export const RANKING = {
-  /** Long pages (the glossary) lose a little against a topic's own, shorter page. */
-  pageLength: 0.9,
-  /** Repeats of a word count, but soon level off. */
-  termSaturation: 1.2,
+  /** Long pages (the glossary) lose more than by default (0.75) against a topic's own page. */
+  pageLength: 1.0,
+  /** Mostly term frequency against page length (default 1), a little raw count of weighted hits. */
+  termFrequency: 0.85,
+  /** Repeats of a word level off sooner than by default (1.4). */
+  termSaturation: 1.0,
+  /**
+   * A word as typed counts a little more than longer words it only begins (default 1). Higher
+   * values (3 to 8) put more topic pages first but push the glossary out of the first five for
+   * a word every page uses ("hypervisor"), where a reader looks for its definition.
+   */
+  termSimilarity: 1.5,
+  /** A word in a page title counts double (default 5): titles are short, a topic's sections say the rest. */
+  metaWeights: { title: 2 },
 } as const;
 const SECTIONS_SHOWN = 3;
 
@@ -78,7 +91,15 @@ export async function pagefindEngine(
         (found?.results ?? []).slice(0, MAX_PAGES).map((r) => r.data()),
       );
       const seen = new Set(data.flatMap((d) => wordsOf(d.content).map(fold)));
-      const unknown = words.filter((w) => !knownIn(lang, w, seen));
+      let unknown = words.filter((w) => !startsAny(fold(w), seen));
+      // Not there as typed: perhaps an inflected form (Treibern → Treiber), known by its stem.
+      if (unknown.length > 0) {
+        const [{ knownIn }, { stem }] = await Promise.all([
+          import('./suggest.ts'),
+          import('./stem.ts'),
+        ]);
+        unknown = unknown.filter((w) => !knownIn(lang, w, seen, stem));
+      }
       const hits = data.map((d): Hit => ({
         title: d.meta.title ?? d.url,
         url: d.url,
