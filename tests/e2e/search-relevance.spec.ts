@@ -7,12 +7,13 @@ import { modal, modalInput, QUERIES, rankOf, resultLinks, target } from './searc
 
 /**
  * Queries that still miss the top three in one engine or both (issue 15 is open on them):
- * the word "hypervisor" is on every page, and "VM" / "virtual machines" rank the start page
- * and the glossary above the I/O page. A miss outside this list fails the test.
+ * "native hypervisor" reaches the start page's Type 1 context only fourth with Pagefind, as
+ * every page with "bare metal" in its title takes the reader's word too. A miss outside
+ * this list fails the test.
  */
 const KNOWN_MISSES: Record<'de' | 'en', string[]> = {
   de: [],
-  en: [],
+  en: ['native hypervisor'],
 };
 
 for (const engine of ['pagefind', 'fallback'] as const) {
