@@ -167,6 +167,13 @@ class SiteSearch extends HTMLElement {
       dialog.addEventListener('click', (event) => {
         if (event.target === dialog) dialog.close();
       });
+      // Escape closes, as the key hint says, also while the field holds a query (a search
+      // field's own Escape would only empty it).
+      dialog.addEventListener('keydown', (event) => {
+        if (event.key !== 'Escape' || event.isComposing) return;
+        event.preventDefault();
+        dialog.close();
+      });
       dialog.addEventListener('close', () => (this.#returnTo as HTMLElement | null)?.focus?.());
       dialog.append(panel.root, close);
       document.body.append(dialog);
