@@ -92,14 +92,11 @@ export const overflows = (page: Page): Promise<string[]> =>
     return out;
   });
 
-/**
- * Text that a reader cannot read whole: text cut by a box that hides overflow, and in the
- * diagrams' SVG, labels reaching out of the shape they label (`data-box` names it by the
- * label's group) or into another label.
- */
+/** Text that a reader cannot read whole: text cut off by a box that hides its overflow. */
 export const clippedText = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
     const out: string[] = [];
+    // Visually hidden text is clipped on purpose.
     const shown = (el: Element) =>
       !el.closest('.sr-only, [hidden], template, [popover]') &&
       el.getClientRects().length > 0 &&
@@ -117,7 +114,18 @@ export const clippedText = (page: Page): Promise<string[]> =>
       )
         out.push(`${el.localName}.${el.className}: text cut off`);
     }
-    // SVG labels: each <text> must stay inside the shape drawn for it and clear of others.
+    return out;
+  });
+
+/**
+ * Diagram labels a reader cannot read whole: an SVG label reaching out of the picture, out
+ * of the shape drawn for it (the first <rect> of its group) or into another label or badge.
+ */
+export const labelCollisions = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const shown = (el: Element) =>
+      !el.closest('[hidden], [display="none"]') && el.getClientRects().length > 0;
     const inside = (a: DOMRect, b: DOMRect) =>
       a.left >= b.left - 0.5 &&
       a.right <= b.right + 0.5 &&

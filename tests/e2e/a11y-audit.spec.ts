@@ -1,0 +1,299 @@
+// What an accessibility audit by hand finds and axe does not: text spacing, forced colours,
+// a hover preview and Escape, the search dialog's parts, focus order, pages without
+// JavaScript, and print. Reflow is in reflow.spec.ts; the Nu HTML checker is
+// `npm run test:nu`.
+import {
+  addSheet,
+  auditPaths,
+  clippedText,
+  labelCollisions,
+  openAllDetails,
+  openSettled,
+  overflows,
+  TEXT_SPACING,
+} from './audit-helpers.ts';
+import { expect as base, test } from './fixtures.ts';
+
+// Two shared cores under other work: each page may take a while to settle.
+const expect = base.configure({ timeout: 15_000 });
+test.describe.configure({ timeout: 120_000 });
+
+test.describe('text spacing (WCAG 1.4.12)', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 320, height: 640 },
+  ])
+    for (const lang of ['de', 'en'] as const)
+      test(`${lang}, ${viewport.width} px: with wider spacing no text is cut off or pushed out of its box`, async ({
+        page,
+      }) => {
+        await page.setViewportSize(viewport);
+        const found: string[] = [];
+        for (const path of auditPaths(lang)) {
+          await openSettled(page, path);
+          await addSheet(page, TEXT_SPACING);
+          await openAllDetails(page);
+          const problems = [...(await clippedText(page)), ...(await overflows(page))];
+          found.push(...problems.map((problem) => `${path}: ${problem}`));
+        }
+        expect(found).toEqual([]);
+      });
+
+  // Known open (issue 14, item 6): with wider spacing some diagram labels leave their boxes
+  // ("Guest OS", "App", "VM 2", "I/O") and the I/O path's hypervisor label touches its step
+  // badge. Marked as failing so that it reports once the labels are fixed.
+  test('diagram labels stay inside their boxes and clear of their badges, with wider spacing', async ({
+    page,
+  }) => {
+    test.fail(true, 'issue 14 item 6: diagram label layout not fixed yet');
+    const found: string[] = [];
+    for (const lang of ['de', 'en'] as const)
+      for (const diagram of ['layer-stack', 'io-path', 'device-sharing', 'architecture-fit']) {
+        const path = `/${lang}/embed/${diagram}/`;
+        await openSettled(page, path);
+        await addSheet(page, TEXT_SPACING);
+        found.push(...(await labelCollisions(page)).map((problem) => `${path}: ${problem}`));
+      }
+    expect(found).toEqual([]);
+  });
+});
+
+test.describe('glossary preview (WCAG 1.4.13)', () => {
+  test('a preview opened by the pointer closes on Escape while focus is elsewhere', async ({
+    page,
+  }) => {
+    await page.goto('/en/architecture/');
+    const preview = page.locator('#glossary-preview-hypervisor');
+    await page.locator('h1').click();
+    await page.locator('a.glossary-link[data-term="hypervisor"]').hover();
+    await expect(preview).toBeVisible();
+    await expect(page.locator('glossary-term:focus-within')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+  });
+
+  test('at 320 × 256 (400 % zoom) every preview fits the window', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 256 });
+    await page.goto('/de/architecture/');
+    const links = page.locator('a.glossary-link');
+    for (let i = 0; i < (await links.count()); i++) {
+      const link = links.nth(i);
+      await link.scrollIntoViewIfNeeded();
+      await link.focus();
+      const preview = page.locator(`#${await link.getAttribute('aria-describedby')}`);
+      await expect(preview).toBeVisible();
+      const box = await preview.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      const term = (await link.textContent()) ?? '';
+      expect(box.top, term).toBeGreaterThanOrEqual(0);
+      expect(box.bottom, term).toBeLessThanOrEqual(256);
+      await page.keyboard.press('Escape');
+    }
+  });
+});
+
+test.describe('search dialog', () => {
+  test.use({ viewport: { width: 400, height: 700 } });
+  test('on a narrow screen: one close button, the key hint tells what Escape does, and a right-to-left query cannot reorder the status line', async ({
+    page,
+  }) => {
+    await page.goto('/en/architecture/');
+    await page.locator('[data-search-trigger]').click();
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await expect(dialog.getByRole('combobox', { name: 'Search term' })).toBeFocused();
+    await expect(dialog.getByRole('button', { name: /close/i })).toHaveCount(1);
+    await expect(dialog.getByRole('button', { name: /close/i })).toBeVisible();
+    const keys = dialog.locator('.search-keys');
+    await expect(keys).not.toContainText(/clear/i);
+    await expect(keys).toContainText(/Esc closes/);
+    await page.keyboard.type('\u202Ehypervisor');
+    const status = dialog.getByRole('status');
+    await expect(status.locator('bdi')).toHaveText('\u202Ehypervisor');
+    await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('[data-search-trigger]')).toBeFocused();
+  });
+
+  test('the search page isolates the query it repeats', async ({ page }) => {
+    await page.goto('/de/search/?q=%E2%80%AEtreiber');
+    await expect(page.locator('[data-search-page]').getByRole('status').locator('bdi')).toHaveText(
+      '\u202Etreiber',
+    );
+  });
+});
+
+test.describe('focus order (WCAG 2.4.3)', () => {
+  test('the page list is drawn where the keyboard reaches it: after the content', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/en/architecture/');
+    const main = await page.locator('main').boundingBox();
+    const nav = await page.locator('#site-nav').boundingBox();
+    expect(nav && main && nav.x > main.x + main.width - 1).toBe(true);
+    // In the source, too, the content and its pager come first.
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('main, .pager, #site-nav')].map((el) => el.localName),
+    );
+    expect(order).toEqual(['main', 'nav', 'nav']);
+  });
+
+  test('a table that fits is no tab stop; one that scrolls is', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/en/comparison/');
+    const region = page.locator('.table-scroll').first();
+    await expect(region).not.toHaveAttribute('tabindex');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expect(region).toHaveAttribute('tabindex', '0');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('no hint for the / shortcut, which needs a script', async ({ page }) => {
+    await page.goto('/en/architecture/');
+    await expect(page.locator('.search-trigger')).toBeVisible();
+    await expect(page.locator('.search-key')).toBeHidden();
+  });
+});
+
+test.describe('print', () => {
+  // The test build has no SITE_URL: it knows no origin, so it prints the site's paths (issue
+  // 13). A build with SITE_URL writes its origin into --site-origin, set here as it would.
+  test('links print their address (whole with SITE_URL), citation marks no claim ids', async ({
+    page,
+  }) => {
+    await page.goto('/en/architecture/');
+    await page.emulateMedia({ media: 'print' });
+    const printed = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('main a')]
+          .filter((a) => a.getClientRects().length)
+          .map((a) => ({
+            href: a.getAttribute('href') ?? '',
+            after: getComputedStyle(a, '::after').content,
+            cite: !!a.closest('.cite'),
+          })),
+      );
+    const paths = await printed();
+    const glossary = paths.find((a) => a.href.startsWith('/en/glossary/'));
+    expect(glossary?.after).toBe(`" (${glossary?.href})"`);
+    expect(paths.map((a) => a.after).join()).not.toMatch(/localhost|127\.0\.0\.1/);
+    await addSheet(page, ':root { --site-origin: "https://www.example-university.de"; }');
+    for (const link of await printed()) {
+      expect(link.after, link.href).not.toMatch(/\(\/|\[[a-z-]+\]/);
+      if (link.cite) expect(link.after, link.href).toMatch(/^(none|normal)$/);
+      else if (link.href.startsWith('/'))
+        expect(link.after).toBe(`" (https://www.example-university.de${link.href})"`);
+    }
+  });
+});
+
+test.describe('diagrams', () => {
+  const ioPath = (page: import('@playwright/test').Page) => page.locator('#figure-io-path');
+
+  test('the view survives the skip link, the contents and a heading anchor; Play stops', async ({
+    page,
+  }) => {
+    await page.goto('/en/io-drivers/');
+    const fig = ioPath(page);
+    await fig.getByRole('radio', { name: 'Hosted' }).click();
+    await fig.getByRole('button', { name: 'Play' }).click();
+    await expect(fig.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    await page.evaluate(() => document.querySelector<HTMLElement>('.skip-link')?.focus());
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+    await expect(fig.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(fig.getByRole('radio', { name: 'Hosted' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').first().click();
+    await expect(fig.getByRole('radio', { name: 'Hosted' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await page.locator('.heading-anchor').last().click();
+    await expect(fig.getByRole('radio', { name: 'Hosted' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    // No timer left to rewrite the address the reader chose.
+    const hash = new URL(page.url()).hash;
+    await page.waitForTimeout(3_500);
+    expect(new URL(page.url()).hash).toBe(hash);
+  });
+
+  test('the switch draws its knob at the start when off and at the end when on, also in forced colours', async ({
+    page,
+  }) => {
+    const knob = () =>
+      page.getByRole('switch').evaluate((el) => {
+        const s = getComputedStyle(el, '::before');
+        return parseFloat(s.borderInlineStartWidth) - parseFloat(s.borderInlineEndWidth);
+      });
+    for (const forcedColors of ['none', 'active'] as const) {
+      await page.emulateMedia({ forcedColors });
+      await page.goto('/en/embed/device-sharing/');
+      expect(await knob(), `off, forced colours ${forcedColors}`).toBeGreaterThan(4);
+      await page.getByRole('switch').click();
+      await expect(page.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+      expect(await knob(), `on, forced colours ${forcedColors}`).toBeLessThan(-4);
+    }
+  });
+
+  test('in forced colours the chosen option differs by more than its weight', async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    const look = (el: Element) => {
+      const s = getComputedStyle(el);
+      return [s.backgroundColor, s.color, s.borderColor, s.outlineStyle, s.borderWidth].join();
+    };
+    for (const path of [
+      '/en/embed/layer-stack/',
+      '/de/embed/io-path/',
+      '/en/embed/architecture-fit/',
+    ]) {
+      await page.goto(path);
+      await page.locator('[role="radio"]').first().click();
+      for (const group of await page.locator('[role="radiogroup"]').all()) {
+        const chosen = group.locator('[role="radio"][aria-checked="true"]');
+        if (!(await chosen.count())) continue;
+        const other = group.locator('[role="radio"][aria-checked="false"]').first();
+        expect(await chosen.evaluate(look), path).not.toBe(await other.evaluate(look));
+      }
+      const switches = page.getByRole('switch');
+      if (await switches.count()) {
+        const off = await switches.evaluate(look);
+        await switches.click();
+        expect(await switches.evaluate(look)).not.toBe(off);
+      }
+    }
+  });
+
+  test.describe('with the diagram code blocked', () => {
+    test.use({ allowedConsole: [/Failed to load resource/] });
+    test('no control shows and a linked view is still shown', async ({ page }) => {
+      await page.route(/\/_astro\/.*Diagram.*\.js$/, (route) => route.abort());
+      await page.goto('/en/io-drivers/#io-path=hosted');
+      const fig = ioPath(page);
+      await expect(fig.locator('svg[data-arch="hosted"]')).toBeVisible();
+      for (const control of await page.locator('.diagram-host [data-controls]').all())
+        await expect(control).not.toBeVisible();
+      await expect(page.getByRole('button', { name: 'Play' })).toHaveCount(0);
+    });
+  });
+
+  test('printed, a diagram shows the notes of its view only, lists keep their numbers', async ({
+    page,
+  }) => {
+    await page.goto('/en/io-drivers/#io-path=hosted');
+    await page.emulateMedia({ media: 'print' });
+    const fig = ioPath(page);
+    await expect(fig.locator('svg[data-arch="bare-metal"]')).toBeHidden();
+    await expect(fig.locator('.diagram-note').filter({ hasText: 'Path: Bare metal' })).toBeHidden();
+    const items = fig.locator('.diagram-note li').filter({ visible: true });
+    for (const item of await items.all())
+      expect(await item.evaluate((li) => getComputedStyle(li).display)).toBe('list-item');
+  });
+});
