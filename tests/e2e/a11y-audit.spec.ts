@@ -304,3 +304,139 @@ test.describe('diagrams', () => {
       expect(await item.evaluate((li) => getComputedStyle(li).display)).toBe('list-item');
   });
 });
+
+test.describe('what a screen reader hears (issue 14, item 7)', () => {
+  const diagrams = ['layer-stack', 'io-path', 'device-sharing', 'architecture-fit'] as const;
+  const titles = {
+    de: {
+      'layer-stack': 'Schichten: Bare Metal und gehostet',
+      'io-path': 'Der I/O-Weg, Schicht für Schicht',
+      'device-sharing': 'Ein I/O-Gerät teilen',
+      'architecture-fit': 'Welche Architektur passt?',
+    },
+    en: {
+      'layer-stack': 'Layer stack: bare metal and hosted',
+      'io-path': 'The I/O path, layer by layer',
+      'device-sharing': 'Sharing one I/O device',
+      'architecture-fit': 'Which architecture fits?',
+    },
+  };
+  /** A citation glued to its sentence ("…the VMM.Context: C") or a citation label at all. */
+  const CITATION = /[.;,)][A-Za-zÄÖÜäöü]|Source:|Beleg:|Context:|Kontext:|\b[Pp]assage P\d/;
+
+  for (const lang of ['de', 'en'] as const)
+    test(`${lang}: every control change is announced in at most 25 words, without citations`, async ({
+      page,
+    }) => {
+      const heard: string[] = [];
+      for (const diagram of diagrams) {
+        await page.goto(`/${lang}/embed/${diagram}/`);
+        const fig = page.locator('figure');
+        const live = fig.locator('[data-live]');
+        const check = async (what: string) => {
+          const text = ((await live.textContent()) ?? '').trim();
+          const words = text.split(/\s+/).length;
+          heard.push(`${diagram} ${what}: ${words}`);
+          expect(text, `${diagram} ${what}`).not.toBe('');
+          expect(words, `${diagram} ${what}: ${text}`).toBeLessThanOrEqual(25);
+          expect(text, `${diagram} ${what}`).not.toMatch(CITATION);
+        };
+        for (const radio of await fig.getByRole('radio').all()) {
+          if ((await radio.getAttribute('aria-checked')) === 'true') continue;
+          await live.evaluate((el) => (el.textContent = ''));
+          await radio.click();
+          await check(`radio ${await radio.textContent()}`);
+        }
+        for (const name of lang === 'de' ? ['Weiter', 'Zurück'] : ['Next', 'Back']) {
+          const button = fig.getByRole('button', { name, exact: true });
+          if (await button.count()) {
+            await button.click();
+            await check(name);
+          }
+        }
+        const toggle = fig.getByRole('switch');
+        if (await toggle.count())
+          for (const state of ['on', 'off']) {
+            await toggle.click();
+            await check(`switch ${state}`);
+          }
+        const range = fig.locator('input[type="range"]');
+        if (await range.count())
+          for (const n of ['1', '2', '8']) {
+            await range.fill(n);
+            await check(`${n} VMs`);
+          }
+      }
+      test.info().annotations.push({ type: 'words', description: heard.join('; ') });
+    });
+
+  test('each figure is named by its short title, each picture apart from its description', async ({
+    page,
+  }) => {
+    for (const lang of ['de', 'en'] as const)
+      for (const diagram of diagrams) {
+        await page.goto(`/${lang}/embed/${diagram}/`);
+        await expect(page.getByRole('figure')).toHaveAccessibleName(titles[lang][diagram]);
+        for (const img of await page.getByRole('figure').getByRole('img').all())
+          expect(await img.getAttribute('aria-labelledby')).not.toMatch(/\s/);
+      }
+  });
+
+  test('the device-sharing picture describes the VMs and driver it shows', async ({ page }) => {
+    await page.goto('/en/embed/device-sharing/');
+    const img = page.getByRole('img');
+    await expect(img).toHaveAccessibleName('How virtual machines share one I/O device');
+    await expect(img).toHaveAccessibleDescription(
+      /^3 VMs share one device\. From VM 2 on.*device driver;/,
+    );
+    await page.locator('input[type="range"]').fill('1');
+    await expect(img).toHaveAccessibleDescription(/^1 VM uses the device\. Below/);
+    await page.getByRole('switch').click();
+    await expect(img).toHaveAccessibleDescription(/no device driver/);
+    await page.locator('input[type="range"]').fill('6');
+    await expect(img).toHaveAccessibleDescription(
+      /^6 VMs share one device\. From VM 2 on.*no device driver/,
+    );
+  });
+
+  test('citation links to different claims have different names', async ({ page }) => {
+    for (const path of ['/en/io-drivers/', '/de/architecture/', '/en/comparison/']) {
+      await page.goto(path);
+      const links = await page.locator('main sup.cite a').evaluateAll((all) =>
+        all.map((a) => ({
+          name: a.getAttribute('aria-label') ?? '',
+          href: a.getAttribute('href'),
+        })),
+      );
+      expect(links.length, path).toBeGreaterThan(0);
+      const targets = new Map<string, Set<string | null>>();
+      for (const { name, href } of links)
+        targets.set(name, (targets.get(name) ?? new Set()).add(href));
+      for (const [name, hrefs] of targets) expect([...hrefs], `${path}: "${name}"`).toHaveLength(1);
+      for (const { name } of links)
+        expect(name).toMatch(
+          /^(Source: passage P\d, claim \d+|Context C, fact \d+|Beleg: Passage P\d, Aussage \d+|Kontext K, Angabe \d+)$/,
+        );
+    }
+  });
+
+  // Committed snapshots (tests/e2e/a11y-audit.spec.ts-snapshots/): a change to what a screen
+  // reader hears in a figure shows up in review. Default view and one changed view each.
+  const changed = {
+    'layer-stack': 'hosted,layer=vmm',
+    'io-path': 'hosted,step=2',
+    'device-sharing': '2,driver=missing',
+    'architecture-fit': 'y-n-',
+  };
+  for (const lang of ['de', 'en'] as const)
+    for (const diagram of diagrams)
+      test(`${lang} ${diagram}: the figure's accessibility tree, default and changed`, async ({
+        page,
+      }) => {
+        await page.goto(`/${lang}/embed/${diagram}/`);
+        const figure = page.getByRole('figure');
+        await expect(figure).toMatchAriaSnapshot({ name: `${lang}-${diagram}.aria.yml` });
+        await page.goto(`/${lang}/embed/${diagram}/#${diagram}=${changed[diagram]}`);
+        await expect(figure).toMatchAriaSnapshot({ name: `${lang}-${diagram}-changed.aria.yml` });
+      });
+});
