@@ -32,8 +32,9 @@ function show(el: Element, shown: boolean): void {
 const MAX_WORDS = 25;
 
 /**
- * The sentences of `el` as a reader sees them, block by block: hidden parts and citation
- * marks left out, each heading, paragraph or list item a block of its own.
+ * The sentences (and clauses after a semicolon) of `el` as a reader sees them, block by
+ * block: hidden parts and citation marks left out, each heading, paragraph or list item a
+ * block of its own.
  */
 function sentences(el: Element): string[][] {
   const copy = el.cloneNode(true) as Element;
@@ -43,7 +44,7 @@ function sentences(el: Element): string[][] {
     .split('\n')
     .map((block) => block.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
-    .map((block) => (/[.!?:]$/.test(block) ? block : `${block}.`).split(/(?<=[.!?])\s+/));
+    .map((block) => (/[.!?:]$/.test(block) ? block : `${block}.`).split(/(?<=[.!?;])\s+/));
 }
 
 /**
@@ -60,7 +61,8 @@ function brief(elements: Element[]): string {
       out.push(sentence);
       words += n;
     }
-  return out.join(' ');
+  // A clause that ends the announcement ends it as a sentence.
+  return out.join(' ').replace(/;$/, '.');
 }
 
 export abstract class DiagramElement extends HTMLElement {
