@@ -92,14 +92,11 @@ export const overflows = (page: Page): Promise<string[]> =>
     return out;
   });
 
-/**
- * Text that a reader cannot read whole: text cut by a box that hides overflow, and in the
- * diagrams' SVG, labels reaching out of the shape they label (`data-box` names it by the
- * label's group) or into another label.
- */
+/** Text that a reader cannot read whole: text cut off by a box that hides its overflow. */
 export const clippedText = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
     const out: string[] = [];
+    // Visually hidden text is clipped on purpose.
     const shown = (el: Element) =>
       !el.closest('.sr-only, [hidden], template, [popover]') &&
       el.getClientRects().length > 0 &&
@@ -117,7 +114,18 @@ export const clippedText = (page: Page): Promise<string[]> =>
       )
         out.push(`${el.localName}.${el.className}: text cut off`);
     }
-    // SVG labels: each <text> must stay inside the shape drawn for it and clear of others.
+    return out;
+  });
+
+/**
+ * Diagram labels a reader cannot read whole: an SVG label reaching out of the picture, out
+ * of the shape drawn around it (the smallest <rect> around its centre) or into another
+ * label or a step badge.
+ */
+export const labelCollisions = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const shown = (el: Element) => el.getClientRects().length > 0;
     const inside = (a: DOMRect, b: DOMRect) =>
       a.left >= b.left - 0.5 &&
       a.right <= b.right + 0.5 &&
@@ -133,16 +141,27 @@ export const clippedText = (page: Page): Promise<string[]> =>
       const labels = [...svg.querySelectorAll('text')].filter(
         (t) => shown(t) && (t.textContent ?? '').trim(),
       );
+      const shapes = [...svg.querySelectorAll('rect')]
+        .filter(shown)
+        .map((r) => r.getBoundingClientRect());
       const frame = svg.getBoundingClientRect();
       for (const [i, label] of labels.entries()) {
         const box = label.getBoundingClientRect();
         const what = `${svg.closest('figure')?.id}: "${label.textContent?.trim()}"`;
         if (!inside(box, frame)) out.push(`${what} leaves the picture`);
-        const shape = label.closest('g')?.querySelector(':scope > rect');
-        if (shape && !inside(box, shape.getBoundingClientRect()))
-          out.push(`${what} leaves its box`);
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        const shape = shapes
+          .filter((r) => r.left <= x && x <= r.right && r.top <= y && y <= r.bottom)
+          .sort((a, b) => a.width * a.height - b.width * b.height)[0];
+        if (shape && !inside(box, shape)) out.push(`${what} leaves its box`);
         for (const other of [...labels.slice(i + 1), ...svg.querySelectorAll('.badge')])
-          if (other !== label && shown(other) && meet(box, other.getBoundingClientRect()))
+          if (
+            !other.contains(label) &&
+            !label.closest('.badge')?.contains(other) &&
+            shown(other) &&
+            meet(box, other.getBoundingClientRect())
+          )
             out.push(`${what} touches "${other.textContent?.trim()}"`);
       }
     }

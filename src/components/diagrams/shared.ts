@@ -4,7 +4,7 @@
 // - controls carry `data-key`: a role="radiogroup" of role="radio" buttons, a
 //   role="switch" button (`data-on` / `data-off` values) or an <input type="range">;
 // - any element with `data-show="key=a|b other=c"` is shown only while every condition holds;
-// - the text of the visible `[data-say]` elements is what the live region announces;
+// - the visible `[data-say]` elements are what the live region announces (see say());
 // - the figure mirrors each state key as `data-state-<key>` for the CSS.
 // Controls start `hidden` (no dead buttons without JavaScript) and are revealed here.
 import {
@@ -28,6 +28,43 @@ function show(el: Element, shown: boolean): void {
   else el.toggleAttribute('hidden', !shown);
 }
 
+/** The most words one announcement may have. */
+const MAX_WORDS = 25;
+
+/**
+ * The sentences (and clauses after a semicolon) of `el` as a reader sees them, block by
+ * block: hidden parts and citation marks left out, each heading, paragraph or list item a
+ * block of its own.
+ */
+function sentences(el: Element): string[][] {
+  const copy = el.cloneNode(true) as Element;
+  for (const part of copy.querySelectorAll('.cite, [hidden]')) part.remove();
+  for (const block of copy.querySelectorAll('h3, p, li')) block.append('\n');
+  return (copy.textContent ?? '')
+    .split('\n')
+    .map((block) => block.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((block) => (/[.!?:]$/.test(block) ? block : `${block}.`).split(/(?<=[.!?;])\s+/));
+}
+
+/**
+ * Whole sentences of `elements`, block by block, as long as they fit in MAX_WORDS words;
+ * a block stops at its first sentence that does not fit.
+ */
+function brief(elements: Element[]): string {
+  const out: string[] = [];
+  let words = 0;
+  for (const block of elements.flatMap(sentences))
+    for (const sentence of block) {
+      const n = sentence.split(' ').length;
+      if (words + n > MAX_WORDS) break;
+      out.push(sentence);
+      words += n;
+    }
+  // A clause that ends the announcement ends it as a sentence.
+  return out.join(' ').replace(/;$/, '.');
+}
+
 export abstract class DiagramElement extends HTMLElement {
   /** What the fragment may hold. */
   abstract spec: StateSpec;
@@ -35,6 +72,8 @@ export abstract class DiagramElement extends HTMLElement {
   abstract defaults: State;
   state: State = {};
   figure!: HTMLElement;
+  /** The `[data-say]` elements shown before the last change. */
+  #said = new Set<Element>();
   id$ = '';
 
   /** Fragment state → internal state (override when the two differ). */
@@ -116,6 +155,7 @@ export abstract class DiagramElement extends HTMLElement {
   }
 
   apply(state: State): void {
+    this.#said = new Set(this.shownSays());
     this.state = state;
     for (const [key, value] of Object.entries(state)) {
       this.figure.setAttribute(`data-state-${key}`, value);
@@ -149,15 +189,23 @@ export abstract class DiagramElement extends HTMLElement {
     this.draw();
   }
 
-  /** Announces the visible `[data-say]` texts in the diagram's one live region. */
+  /** The `[data-say]` elements shown now. */
+  shownSays(): Element[] {
+    return this.all('[data-say]').filter((el) => !el.closest('[hidden]'));
+  }
+
+  /**
+   * Announces, in the diagram's one live region, what the last change brought into view
+   * (or, where it only took something away, what is shown): plain sentences without the
+   * citation marks, at most MAX_WORDS words, so a change is heard in one short breath.
+   */
   say(extra?: string): void {
     const live = this.querySelector('[data-live]');
     if (!live) return;
-    const text = this.all('[data-say]:not([hidden])')
-      .filter((el) => !el.closest('[hidden]'))
-      .map((el) => el.textContent?.replace(/\s+/g, ' ').trim())
-      .join(' ');
-    live.textContent = extra ?? text;
+    const shown = this.shownSays();
+    const fresh = shown.filter((el) => !this.#said.has(el));
+    this.#said = new Set(shown);
+    live.textContent = extra ?? brief(fresh.length ? fresh : shown);
   }
 
   onClick(e: MouseEvent): void {

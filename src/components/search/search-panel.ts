@@ -32,8 +32,20 @@ export interface SearchLabels {
 const DEBOUNCE = 10;
 let panels = 0;
 
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+/**
+ * A label with its `{name}` slots filled. Words the reader typed (the query, its correction)
+ * go in a <bdi>, so that right-to-left text in them cannot reorder the sentence around them.
+ */
+const fill = (template: string, values: Record<string, string | number>): (Node | string)[] =>
+  template
+    .split(/\{(\w+)\}/)
+    .map((part, i) =>
+      i % 2 === 0
+        ? part
+        : typeof values[part] === 'string'
+          ? element('bdi', {}, values[part])
+          : String(values[part] ?? ''),
+    );
 
 function element<K extends keyof HTMLElementTagNameMap>(
   name: K,
@@ -147,13 +159,15 @@ export class SearchPanel {
     this.input.setAttribute('aria-expanded', String(options.length > 0));
     const n = found.hits.length;
     const q = found.query.trim();
-    this.#status.textContent = !q
-      ? ''
-      : found.corrected && n
-        ? fill(labels.corrected, { q, c: found.corrected, n })
-        : n
-          ? fill(n === 1 ? labels.one : labels.other, { q, n })
-          : fill(labels.none, { q });
+    this.#status.replaceChildren(
+      ...(!q
+        ? []
+        : found.corrected && n
+          ? fill(labels.corrected, { q, c: found.corrected, n })
+          : n
+            ? fill(n === 1 ? labels.one : labels.other, { q, n })
+            : fill(labels.none, { q })),
+    );
     this.#help.hidden = !q || n > 0;
     if (q && n === 0 && engine) await this.#suggest(found, engine);
   }

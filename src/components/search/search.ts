@@ -169,9 +169,10 @@ class SiteSearch extends HTMLElement {
       dialog.addEventListener('click', (event) => {
         if (event.target === dialog) dialog.close();
       });
-      // Escape closes at once, as the key hint says (a search field would first clear itself).
+      // Escape closes, as the key hint says, also while the field holds a query (a search
+      // field's own Escape would only empty it).
       dialog.addEventListener('keydown', (event) => {
-        if (event.key !== 'Escape') return;
+        if (event.key !== 'Escape' || event.isComposing) return;
         event.preventDefault();
         dialog.close();
       });

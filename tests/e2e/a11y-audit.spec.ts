@@ -1,0 +1,442 @@
+// What an accessibility audit by hand finds and axe does not: text spacing, forced colours,
+// a hover preview and Escape, the search dialog's parts, focus order, pages without
+// JavaScript, and print. Reflow is in reflow.spec.ts; the Nu HTML checker is
+// `npm run test:nu`.
+import {
+  addSheet,
+  auditPaths,
+  clippedText,
+  labelCollisions,
+  openAllDetails,
+  openSettled,
+  overflows,
+  TEXT_SPACING,
+} from './audit-helpers.ts';
+import { expect as base, test } from './fixtures.ts';
+
+// Two shared cores under other work: each page may take a while to settle.
+const expect = base.configure({ timeout: 15_000 });
+test.describe.configure({ timeout: 120_000 });
+
+test.describe('text spacing (WCAG 1.4.12)', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 320, height: 640 },
+  ])
+    for (const lang of ['de', 'en'] as const)
+      test(`${lang}, ${viewport.width} px: with wider spacing no text is cut off or pushed out of its box`, async ({
+        page,
+      }) => {
+        await page.setViewportSize(viewport);
+        const found: string[] = [];
+        for (const path of auditPaths(lang)) {
+          await openSettled(page, path);
+          await addSheet(page, TEXT_SPACING);
+          await openAllDetails(page);
+          const problems = [...(await clippedText(page)), ...(await overflows(page))];
+          found.push(...problems.map((problem) => `${path}: ${problem}`));
+        }
+        expect(found).toEqual([]);
+      });
+
+  test('diagram labels stay inside their boxes and clear of their badges in every view, with and without wider spacing', async ({
+    page,
+  }) => {
+    const views: Record<string, string[]> = {
+      'layer-stack': ['both', 'bare-metal', 'hosted'],
+      'io-path': ['bare-metal', 'bare-metal,op=net', 'hosted', 'hosted,op=net'],
+      'device-sharing': ['1', '2', '3', '4', '5', '6', '7', '8', '3,driver=missing'],
+      'architecture-fit': ['----', 'yy--', '--yy'],
+    };
+    const found: string[] = [];
+    for (const lang of ['de', 'en'] as const)
+      for (const [diagram, states] of Object.entries(views))
+        for (const state of states) {
+          const path = `/${lang}/embed/${diagram}/#${diagram}=${state}`;
+          await page.goto('about:blank');
+          await openSettled(page, path);
+          found.push(...(await labelCollisions(page)).map((problem) => `${path}: ${problem}`));
+          await addSheet(page, TEXT_SPACING);
+          found.push(
+            ...(await labelCollisions(page)).map((problem) => `${path}, spaced: ${problem}`),
+          );
+        }
+    expect(found).toEqual([]);
+  });
+});
+
+test.describe('glossary preview (WCAG 1.4.13)', () => {
+  test('a preview opened by the pointer closes on Escape while focus is elsewhere', async ({
+    page,
+  }) => {
+    await page.goto('/en/architecture/');
+    const preview = page.locator('#glossary-preview-hypervisor');
+    await page.locator('h1').click();
+    await page.locator('a.glossary-link[data-term="hypervisor"]').hover();
+    await expect(preview).toBeVisible();
+    await expect(page.locator('glossary-term:focus-within')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+  });
+
+  test('at 320 × 256 (400 % zoom) every preview fits the window', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 256 });
+    await page.goto('/de/architecture/');
+    const links = page.locator('a.glossary-link');
+    for (let i = 0; i < (await links.count()); i++) {
+      const link = links.nth(i);
+      await link.scrollIntoViewIfNeeded();
+      await link.focus();
+      const preview = page.locator(`#${await link.getAttribute('aria-describedby')}`);
+      await expect(preview).toBeVisible();
+      const box = await preview.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      const term = (await link.textContent()) ?? '';
+      expect(box.top, term).toBeGreaterThanOrEqual(0);
+      expect(box.bottom, term).toBeLessThanOrEqual(256);
+      await page.keyboard.press('Escape');
+    }
+  });
+});
+
+test.describe('search dialog', () => {
+  test.use({ viewport: { width: 400, height: 700 } });
+  test('on a narrow screen: one close button, the key hint tells what Escape does, and a right-to-left query cannot reorder the status line', async ({
+    page,
+  }) => {
+    await page.goto('/en/architecture/');
+    await page.locator('[data-search-trigger]').click();
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await expect(dialog.getByRole('combobox', { name: 'Search term' })).toBeFocused();
+    await expect(dialog.getByRole('button', { name: /close/i })).toHaveCount(1);
+    await expect(dialog.getByRole('button', { name: /close/i })).toBeVisible();
+    const keys = dialog.locator('.search-keys');
+    await expect(keys).not.toContainText(/clear/i);
+    await expect(keys).toContainText(/Esc closes/);
+    await page.keyboard.type('\u202Ehypervisor');
+    const status = dialog.getByRole('status');
+    await expect(status.locator('bdi')).toHaveText('\u202Ehypervisor');
+    await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('[data-search-trigger]')).toBeFocused();
+  });
+
+  test('the search page isolates the query it repeats', async ({ page }) => {
+    await page.goto('/de/search/?q=%E2%80%AEtreiber');
+    await expect(page.locator('[data-search-page]').getByRole('status').locator('bdi')).toHaveText(
+      '\u202Etreiber',
+    );
+  });
+});
+
+test.describe('focus order (WCAG 2.4.3)', () => {
+  test('the page list is drawn where the keyboard reaches it: after the content', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/en/architecture/');
+    const main = await page.locator('main').boundingBox();
+    const nav = await page.locator('#site-nav').boundingBox();
+    expect(nav && main && nav.x > main.x + main.width - 1).toBe(true);
+    // In the source, too, the content and its pager come first.
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('main, .pager, #site-nav')].map((el) => el.localName),
+    );
+    expect(order).toEqual(['main', 'nav', 'nav']);
+  });
+
+  test('a table that fits is no tab stop; one that scrolls is', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/en/comparison/');
+    const region = page.locator('.table-scroll').first();
+    await expect(region).not.toHaveAttribute('tabindex');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expect(region).toHaveAttribute('tabindex', '0');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('no hint for the / shortcut, which needs a script', async ({ page }) => {
+    await page.goto('/en/architecture/');
+    await expect(page.locator('.search-trigger')).toBeVisible();
+    await expect(page.locator('.search-key')).toBeHidden();
+  });
+});
+
+test.describe('print', () => {
+  // The test build has no SITE_URL: it knows no origin, so it prints the site's paths (issue
+  // 13). A build with SITE_URL writes its origin into --site-origin, set here as it would.
+  test('links print their address (whole with SITE_URL), citation marks no claim ids', async ({
+    page,
+  }) => {
+    await page.goto('/en/architecture/');
+    await page.emulateMedia({ media: 'print' });
+    const printed = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('main a')]
+          .filter((a) => a.getClientRects().length)
+          .map((a) => ({
+            href: a.getAttribute('href') ?? '',
+            after: getComputedStyle(a, '::after').content,
+            cite: !!a.closest('.cite'),
+          })),
+      );
+    const paths = await printed();
+    const glossary = paths.find((a) => a.href.startsWith('/en/glossary/'));
+    expect(glossary?.after).toBe(`" (${glossary?.href})"`);
+    expect(paths.map((a) => a.after).join()).not.toMatch(/localhost|127\.0\.0\.1/);
+    await addSheet(page, ':root { --site-origin: "https://www.example-university.de"; }');
+    for (const link of await printed()) {
+      expect(link.after, link.href).not.toMatch(/\(\/|\[[a-z-]+\]/);
+      if (link.cite) expect(link.after, link.href).toMatch(/^(none|normal)$/);
+      else if (link.href.startsWith('/'))
+        expect(link.after).toBe(`" (https://www.example-university.de${link.href})"`);
+    }
+  });
+});
+
+test.describe('diagrams', () => {
+  const ioPath = (page: import('@playwright/test').Page) => page.locator('#figure-io-path');
+
+  test('the view survives the skip link, the contents and a heading anchor; Play stops', async ({
+    page,
+  }) => {
+    await page.goto('/en/io-drivers/');
+    const fig = ioPath(page);
+    await fig.getByRole('radio', { name: 'Hosted' }).click();
+    await fig.getByRole('button', { name: 'Play' }).click();
+    await expect(fig.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    await page.evaluate(() => document.querySelector<HTMLElement>('.skip-link')?.focus());
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+    await expect(fig.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(fig.getByRole('radio', { name: 'Hosted' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').first().click();
+    await expect(fig.getByRole('radio', { name: 'Hosted' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await page.locator('.heading-anchor').last().click();
+    await expect(fig.getByRole('radio', { name: 'Hosted' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    // No timer left to rewrite the address the reader chose.
+    const hash = new URL(page.url()).hash;
+    await page.waitForTimeout(3_500);
+    expect(new URL(page.url()).hash).toBe(hash);
+  });
+
+  test('the switch draws its knob at the start when off and at the end when on, also in forced colours', async ({
+    page,
+  }) => {
+    const knob = () =>
+      page.getByRole('switch').evaluate((el) => {
+        const s = getComputedStyle(el, '::before');
+        return parseFloat(s.borderInlineStartWidth) - parseFloat(s.borderInlineEndWidth);
+      });
+    for (const forcedColors of ['none', 'active'] as const) {
+      await page.emulateMedia({ forcedColors });
+      await page.goto('/en/embed/device-sharing/');
+      expect(await knob(), `off, forced colours ${forcedColors}`).toBeGreaterThan(4);
+      await page.getByRole('switch').click();
+      await expect(page.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+      expect(await knob(), `on, forced colours ${forcedColors}`).toBeLessThan(-4);
+    }
+  });
+
+  test('in forced colours the chosen option differs by more than its weight', async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    const look = (el: Element) => {
+      const s = getComputedStyle(el);
+      return [s.backgroundColor, s.color, s.borderColor, s.outlineStyle, s.borderWidth].join();
+    };
+    for (const path of [
+      '/en/embed/layer-stack/',
+      '/de/embed/io-path/',
+      '/en/embed/architecture-fit/',
+    ]) {
+      await page.goto(path);
+      await page.locator('[role="radio"]').first().click();
+      for (const group of await page.locator('[role="radiogroup"]').all()) {
+        const chosen = group.locator('[role="radio"][aria-checked="true"]');
+        if (!(await chosen.count())) continue;
+        const other = group.locator('[role="radio"][aria-checked="false"]').first();
+        expect(await chosen.evaluate(look), path).not.toBe(await other.evaluate(look));
+      }
+      const switches = page.getByRole('switch');
+      if (await switches.count()) {
+        const off = await switches.evaluate(look);
+        await switches.click();
+        expect(await switches.evaluate(look)).not.toBe(off);
+      }
+    }
+  });
+
+  test.describe('with the diagram code blocked', () => {
+    test.use({ allowedConsole: [/Failed to load resource/] });
+    test('no control shows and a linked view is still shown', async ({ page }) => {
+      await page.route(/\/_astro\/.*Diagram.*\.js$/, (route) => route.abort());
+      await page.goto('/en/io-drivers/#io-path=hosted');
+      const fig = ioPath(page);
+      await expect(fig.locator('svg[data-arch="hosted"]')).toBeVisible();
+      for (const control of await page.locator('.diagram-host [data-controls]').all())
+        await expect(control).not.toBeVisible();
+      await expect(page.getByRole('button', { name: 'Play' })).toHaveCount(0);
+    });
+  });
+
+  test('printed, a diagram shows the notes of its view only, lists keep their numbers', async ({
+    page,
+  }) => {
+    await page.goto('/en/io-drivers/#io-path=hosted');
+    await page.emulateMedia({ media: 'print' });
+    const fig = ioPath(page);
+    await expect(fig.locator('svg[data-arch="bare-metal"]')).toBeHidden();
+    await expect(fig.locator('.diagram-note').filter({ hasText: 'Path: Bare metal' })).toBeHidden();
+    const items = fig.locator('.diagram-note li').filter({ visible: true });
+    for (const item of await items.all())
+      expect(await item.evaluate((li) => getComputedStyle(li).display)).toBe('list-item');
+  });
+});
+
+test.describe('what a screen reader hears (issue 14, item 7)', () => {
+  const diagrams = ['layer-stack', 'io-path', 'device-sharing', 'architecture-fit'] as const;
+  const titles = {
+    de: {
+      'layer-stack': 'Schichten: Bare Metal und gehostet',
+      'io-path': 'Der I/O-Weg, Schicht für Schicht',
+      'device-sharing': 'Ein I/O-Gerät teilen',
+      'architecture-fit': 'Welche Architektur passt?',
+    },
+    en: {
+      'layer-stack': 'Layer stack: bare metal and hosted',
+      'io-path': 'The I/O path, layer by layer',
+      'device-sharing': 'Sharing one I/O device',
+      'architecture-fit': 'Which architecture fits?',
+    },
+  };
+  /** A citation glued to its sentence ("…the VMM.Context: C") or a citation label at all. */
+  const CITATION = /[.;,)][A-Za-zÄÖÜäöü]|Source:|Beleg:|Context:|Kontext:|\b[Pp]assage P\d/;
+
+  for (const lang of ['de', 'en'] as const)
+    test(`${lang}: every control change is announced in at most 25 words, without citations`, async ({
+      page,
+    }) => {
+      const heard: string[] = [];
+      for (const diagram of diagrams) {
+        await page.goto(`/${lang}/embed/${diagram}/`);
+        const fig = page.locator('figure');
+        const live = fig.locator('[data-live]');
+        const check = async (what: string) => {
+          const text = ((await live.textContent()) ?? '').trim();
+          const words = text.split(/\s+/).length;
+          heard.push(`${diagram} ${what}: ${words}`);
+          expect(text, `${diagram} ${what}`).not.toBe('');
+          expect(words, `${diagram} ${what}: ${text}`).toBeLessThanOrEqual(25);
+          expect(text, `${diagram} ${what}`).not.toMatch(CITATION);
+        };
+        for (const radio of await fig.getByRole('radio').all()) {
+          if ((await radio.getAttribute('aria-checked')) === 'true') continue;
+          await live.evaluate((el) => (el.textContent = ''));
+          await radio.click();
+          await check(`radio ${await radio.textContent()}`);
+        }
+        for (const name of lang === 'de' ? ['Weiter', 'Zurück'] : ['Next', 'Back']) {
+          const button = fig.getByRole('button', { name, exact: true });
+          if (await button.count()) {
+            await button.click();
+            await check(name);
+          }
+        }
+        const toggle = fig.getByRole('switch');
+        if (await toggle.count())
+          for (const state of ['on', 'off']) {
+            await toggle.click();
+            await check(`switch ${state}`);
+          }
+        const range = fig.locator('input[type="range"]');
+        if (await range.count())
+          for (const n of ['1', '2', '8']) {
+            await range.fill(n);
+            await check(`${n} VMs`);
+          }
+      }
+      test.info().annotations.push({ type: 'words', description: heard.join('; ') });
+    });
+
+  test('each figure is named by its short title, each picture apart from its description', async ({
+    page,
+  }) => {
+    for (const lang of ['de', 'en'] as const)
+      for (const diagram of diagrams) {
+        await page.goto(`/${lang}/embed/${diagram}/`);
+        await expect(page.getByRole('figure')).toHaveAccessibleName(titles[lang][diagram]);
+        for (const img of await page.getByRole('figure').getByRole('img').all())
+          expect(await img.getAttribute('aria-labelledby')).not.toMatch(/\s/);
+      }
+  });
+
+  test('the device-sharing picture describes the VMs and driver it shows', async ({ page }) => {
+    await page.goto('/en/embed/device-sharing/');
+    const img = page.getByRole('img');
+    await expect(img).toHaveAccessibleName('How virtual machines share one I/O device');
+    await expect(img).toHaveAccessibleDescription(
+      /^3 VMs share one device\. From VM 2 on.*device driver;/,
+    );
+    await page.locator('input[type="range"]').fill('1');
+    await expect(img).toHaveAccessibleDescription(/^1 VM uses the device\. Below/);
+    await page.getByRole('switch').click();
+    await expect(img).toHaveAccessibleDescription(/no device driver/);
+    await page.locator('input[type="range"]').fill('6');
+    await expect(img).toHaveAccessibleDescription(
+      /^6 VMs share one device\. From VM 2 on.*no device driver/,
+    );
+  });
+
+  test('citation links to different claims have different names', async ({ page }) => {
+    for (const path of ['/en/io-drivers/', '/de/architecture/', '/en/comparison/']) {
+      await page.goto(path);
+      const links = await page.locator('main sup.cite a').evaluateAll((all) =>
+        all.map((a) => ({
+          name: a.getAttribute('aria-label') ?? '',
+          href: a.getAttribute('href'),
+        })),
+      );
+      expect(links.length, path).toBeGreaterThan(0);
+      const targets = new Map<string, Set<string | null>>();
+      for (const { name, href } of links)
+        targets.set(name, (targets.get(name) ?? new Set()).add(href));
+      for (const [name, hrefs] of targets) expect([...hrefs], `${path}: "${name}"`).toHaveLength(1);
+      for (const { name } of links)
+        expect(name).toMatch(
+          /^(Source: passage P\d, claim \d+|Context C, fact \d+|Beleg: Passage P\d, Aussage \d+|Kontext K, Angabe \d+)$/,
+        );
+    }
+  });
+
+  // Committed snapshots (tests/e2e/a11y-audit.spec.ts-snapshots/): a change to what a screen
+  // reader hears in a figure shows up in review. Default view and one changed view each.
+  const changed = {
+    'layer-stack': 'hosted,layer=vmm',
+    'io-path': 'hosted,step=2',
+    'device-sharing': '2,driver=missing',
+    'architecture-fit': 'y-n-',
+  };
+  for (const lang of ['de', 'en'] as const)
+    for (const diagram of diagrams)
+      test(`${lang} ${diagram}: the figure's accessibility tree, default and changed`, async ({
+        page,
+      }) => {
+        await page.goto(`/${lang}/embed/${diagram}/`);
+        const figure = page.getByRole('figure');
+        await expect(figure).toMatchAriaSnapshot({ name: `${lang}-${diagram}.aria.yml` });
+        await page.goto(`/${lang}/embed/${diagram}/#${diagram}=${changed[diagram]}`);
+        await expect(figure).toMatchAriaSnapshot({ name: `${lang}-${diagram}-changed.aria.yml` });
+      });
+});
