@@ -1,6 +1,7 @@
 // What a reader does on a page, for the tests that sweep every page: record the Content
 // Security Policy violations from the first script on, use search, use every diagram; and
-// the policy every page must carry.
+// the policy every page must carry. (Requests to other origins and console errors fail
+// every test already: fixtures.ts.)
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
@@ -14,22 +15,6 @@ export async function expectStrictPolicy(page: Page) {
   expect(policy).toMatch(/script-src 'self'/);
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).not.toContain("'unsafe-eval'");
-}
-
-/** Collects requests to other origins and console or page errors. */
-export function recordTraffic(page: Page, origin: string) {
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin !== origin && !['data:', 'blob:'].includes(url.protocol))
-      foreign.push(request.url());
-  });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { foreign, errors };
 }
 
 /** Records `securitypolicyviolation` events from the first script on, in every frame. */
