@@ -13,7 +13,7 @@
 //   node scripts/test-servers.ts        (after `npm run build`)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -382,6 +382,12 @@ const lap = (what: string) =>
   console.log(`  ${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 lap('sub-path build');
 const tmp = await mkdtemp(join(tmpdir(), 'test-servers-'));
+// The servers read as www-data: serve copies from a folder it may enter, wherever the
+// project itself lies (a checkout in a private folder answers 403 otherwise).
+await chmod(tmp, 0o755);
+const www = { root: join(tmp, 'www-root'), sub: join(tmp, 'www-sub') };
+await cp(dist, www.root, { recursive: true });
+await cp(distSub, www.sub, { recursive: true });
 const children: ChildProcess[] = [];
 const problems: string[] = [];
 try {
@@ -398,8 +404,8 @@ try {
     apacheConfig(
       tmp,
       [
-        { port: apacheRoot ?? 0, docRoot: dist },
-        { port: apacheSub ?? 0, docRoot: distSub },
+        { port: apacheRoot ?? 0, docRoot: www.root },
+        { port: apacheSub ?? 0, docRoot: www.sub },
       ],
       ['headers'],
     ),
@@ -407,10 +413,13 @@ try {
   // Debian's default: no mod_headers. The site must then fail loudly, not lose its headers.
   const apacheBare = await conf(
     'apache-bare.conf',
-    apacheConfig(tmp, [{ port: bare ?? 0, docRoot: dist }], []),
+    apacheConfig(tmp, [{ port: bare ?? 0, docRoot: www.root }], []),
   );
-  const nginxA = await conf('nginx-root.conf', nginxConfig(tmp, nginxRoot ?? 0, 'root', dist));
-  const nginxB = await conf('nginx-sub.conf', nginxConfig(tmp, nginxSub ?? 0, 'sub', sub));
+  const nginxA = await conf('nginx-root.conf', nginxConfig(tmp, nginxRoot ?? 0, 'root', www.root));
+  const nginxB = await conf(
+    'nginx-sub.conf',
+    nginxConfig(tmp, nginxSub ?? 0, 'sub', join(www.sub, SUB)),
+  );
   const at = (port: number | undefined) => `http://127.0.0.1:${port}`;
   children.push(
     ...(await Promise.all([
