@@ -204,6 +204,8 @@ class SiteSearch extends HTMLElement {
       history.replaceState(history.state, '', url);
     };
     const query = (new URLSearchParams(location.search).get('q') ?? '').slice(0, MAX_QUERY);
+    // The linked query shows at once, while the engine loads.
+    if (query.trim()) panel.input.value = query;
     panel.input.focus();
     try {
       await this.#start();
@@ -215,7 +217,8 @@ class SiteSearch extends HTMLElement {
       }
       return;
     }
-    if (query.trim()) await panel.search(query);
+    // A reader who typed while the engine loaded keeps their own words and their results.
+    if (query.trim() && panel.input.value === query) await panel.search(query);
   }
 
   /** On a page reached from a result: marks the searched terms (Pagefind's highlighter). */
