@@ -17,6 +17,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: availableParallelism(),
   reporter: [['list']],
+  // Conditions are waited for, never fixed delays; a busy 2-core machine may need a while.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',

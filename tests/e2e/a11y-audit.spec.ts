@@ -4,13 +4,10 @@
 // `npm run test:nu`.
 import {
   addSheet,
-  auditPaths,
-  clippedText,
+  goToFragment,
   labelCollisions,
-  openAllDetails,
   openSettled,
-  overflows,
-  TEXT_SPACING,
+  textSpacing,
 } from './audit-helpers.ts';
 import { expect as base, test } from './fixtures.ts';
 
@@ -19,50 +16,34 @@ const expect = base.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 120_000 });
 
 test.describe('text spacing (WCAG 1.4.12)', () => {
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 320, height: 640 },
-  ])
-    for (const lang of ['de', 'en'] as const)
-      test(`${lang}, ${viewport.width} px: with wider spacing no text is cut off or pushed out of its box`, async ({
-        page,
-      }) => {
-        await page.setViewportSize(viewport);
-        const found: string[] = [];
-        for (const path of auditPaths(lang)) {
-          await openSettled(page, path);
-          await addSheet(page, TEXT_SPACING);
-          await openAllDetails(page);
-          const problems = [...(await clippedText(page)), ...(await overflows(page))];
-          found.push(...problems.map((problem) => `${path}: ${problem}`));
-        }
-        expect(found).toEqual([]);
-      });
-
-  test('diagram labels stay inside their boxes and clear of their badges in every view, with and without wider spacing', async ({
-    page,
-  }) => {
-    const views: Record<string, string[]> = {
-      'layer-stack': ['both', 'bare-metal', 'hosted'],
-      'io-path': ['bare-metal', 'bare-metal,op=net', 'hosted', 'hosted,op=net'],
-      'device-sharing': ['1', '2', '3', '4', '5', '6', '7', '8', '3,driver=missing'],
-      'architecture-fit': ['----', 'yy--', '--yy'],
-    };
-    const found: string[] = [];
-    for (const lang of ['de', 'en'] as const)
-      for (const [diagram, states] of Object.entries(views))
+  // Every page at 320 and 1280 px with wider spacing: reflow.spec.ts.
+  const views: Record<string, string[]> = {
+    'layer-stack': ['both', 'bare-metal', 'hosted'],
+    'io-path': ['bare-metal', 'bare-metal,op=net', 'hosted', 'hosted,op=net'],
+    'device-sharing': ['1', '2', '3', '4', '5', '6', '7', '8', '3,driver=missing'],
+    'architecture-fit': ['----', 'yy--', '--yy'],
+  };
+  for (const lang of ['de', 'en'] as const)
+    test(`${lang}: diagram labels stay inside their boxes and clear of their badges in every view, with and without wider spacing`, async ({
+      page,
+    }) => {
+      const found: string[] = [];
+      for (const [diagram, states] of Object.entries(views)) {
+        await openSettled(page, `/${lang}/embed/${diagram}/`);
+        // Each view as a link to it on the same page opens it: the address changes, the figure follows.
         for (const state of states) {
           const path = `/${lang}/embed/${diagram}/#${diagram}=${state}`;
-          await page.goto('about:blank');
-          await openSettled(page, path);
+          await goToFragment(page, `${diagram}=${state}`);
+          await textSpacing(page, false);
           found.push(...(await labelCollisions(page)).map((problem) => `${path}: ${problem}`));
-          await addSheet(page, TEXT_SPACING);
+          await textSpacing(page, true);
           found.push(
             ...(await labelCollisions(page)).map((problem) => `${path}, spaced: ${problem}`),
           );
         }
-    expect(found).toEqual([]);
-  });
+      }
+      expect(found).toEqual([]);
+    });
 });
 
 test.describe('glossary preview (WCAG 1.4.13)', () => {
@@ -202,6 +183,8 @@ test.describe('diagrams', () => {
   test('the view survives the skip link, the contents and a heading anchor; Play stops', async ({
     page,
   }) => {
+    // The page's timers run on a clock the test moves on, so no real time is waited for.
+    await page.clock.install();
     await page.goto('/en/io-drivers/');
     const fig = ioPath(page);
     await fig.getByRole('radio', { name: 'Hosted' }).click();
@@ -228,7 +211,7 @@ test.describe('diagrams', () => {
     );
     // No timer left to rewrite the address the reader chose.
     const hash = new URL(page.url()).hash;
-    await page.waitForTimeout(3_500);
+    await page.clock.runFor(3_500);
     expect(new URL(page.url()).hash).toBe(hash);
   });
 
@@ -436,7 +419,8 @@ test.describe('what a screen reader hears (issue 14, item 7)', () => {
         await page.goto(`/${lang}/embed/${diagram}/`);
         const figure = page.getByRole('figure');
         await expect(figure).toMatchAriaSnapshot({ name: `${lang}-${diagram}.aria.yml` });
-        await page.goto(`/${lang}/embed/${diagram}/#${diagram}=${changed[diagram]}`);
+        // Changed as a link to that view on the same page changes it.
+        await goToFragment(page, `${diagram}=${changed[diagram]}`);
         await expect(figure).toMatchAriaSnapshot({ name: `${lang}-${diagram}-changed.aria.yml` });
       });
 });

@@ -47,6 +47,49 @@ export const TEXT_SPACING = `*, *::before, *::after {
 p { margin-block-end: 2em !important; }`;
 
 /**
+ * Turns WCAG 1.4.12 text spacing on or off, as a reader's own style sheet does (constructed,
+ * so the page's Content Security Policy lets it apply).
+ */
+export const textSpacing = (page: Page, on: boolean): Promise<void> =>
+  page.evaluate(
+    ([css, on]) => {
+      const w = window as unknown as { spacingSheet?: CSSStyleSheet };
+      if (!w.spacingSheet) {
+        w.spacingSheet = new CSSStyleSheet();
+        w.spacingSheet.replaceSync(css);
+      }
+      const sheet = w.spacingSheet;
+      const others = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      document.adoptedStyleSheets = on ? [...others, sheet] : others;
+    },
+    [TEXT_SPACING, on] as const,
+  );
+
+/**
+ * Follows a link to a fragment of the page that is open (as a reader clicks one): sets the
+ * address's fragment and waits for the change and two frames, so the figure has followed.
+ */
+export const goToFragment = (page: Page, fragment: string): Promise<unknown> =>
+  page.evaluate(
+    (hash) =>
+      new Promise((done) => {
+        const settle = () => requestAnimationFrame(() => requestAnimationFrame(done));
+        if (location.hash === `#${hash}`) return settle();
+        addEventListener('hashchange', settle, { once: true });
+        location.hash = hash;
+      }),
+    fragment,
+  );
+
+/** Resizes the window as a reader zooms or turns a phone, and waits for two frames. */
+export async function resize(page: Page, viewport: { width: number; height: number }) {
+  await page.setViewportSize(viewport);
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+}
+
+/**
  * Adds a stylesheet as a reader's own styles do: constructed, so the page's Content Security
  * Policy (no inline styles) lets it apply, as it lets a browser extension's.
  */

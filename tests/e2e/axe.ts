@@ -17,7 +17,7 @@ interface Violation {
 interface Axe {
   run: (
     context: { include: string[] } | Document,
-    options: { runOnly: { type: 'tag'; values: string[] } },
+    options: { runOnly: { type: 'tag'; values: string[] }; resultTypes: ['violations'] },
   ) => Promise<{ violations: Violation[] }>;
 }
 
@@ -27,7 +27,9 @@ const lines = (violations: Violation[]) =>
 /** What axe finds on the page as it is now (or inside `include`), one `rule: targets` line each. */
 export async function axe(page: Page, include?: string): Promise<string[]> {
   if (page.frames().length > 1) {
-    const builder = new AxeBuilder({ page }).withTags(tags);
+    const builder = new AxeBuilder({ page })
+      .withTags(tags)
+      .options({ resultTypes: ['violations'] });
     return lines((await (include ? builder.include(include) : builder).analyze()).violations);
   }
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
@@ -36,6 +38,8 @@ export async function axe(page: Page, include?: string): Promise<string[]> {
       (window as unknown as { axe: Axe }).axe
         .run(include ? { include: [include] } : document, {
           runOnly: { type: 'tag', values: tags },
+          // Only violations are read: axe then skips the details of every passing node.
+          resultTypes: ['violations'],
         })
         .then((result) =>
           result.violations.map(({ id, nodes }) => ({

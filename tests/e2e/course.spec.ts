@@ -267,21 +267,12 @@ test.describe('handout', () => {
 
 const schemes = ['light', 'dark'] as const;
 
+// Axe on the teachers' page and the handout in both schemes: every-page.spec.ts (every topic page).
 test.describe('axe in light and dark mode', () => {
-  // A test checks both colour schemes, so it gets the time of two.
-  test.describe.configure({ timeout: 60_000 });
-  for (const path of ['/en/teachers/', '/de/teachers/', '/en/handout/', '/de/handout/'])
-    test(`${path} has no violations`, async ({ page }) => {
-      await page.goto(path);
-      for (const colorScheme of schemes) {
-        await page.emulateMedia({ colorScheme });
-        expect(await axe(page), `${colorScheme} mode`).toEqual([]);
-      }
-    });
-
   test('a page with a glossary preview open and a self-check answered has no violations', async ({
     page,
   }) => {
+    test.setTimeout(60_000);
     await page.goto('/de/io-drivers/');
     await page.locator('.quiz-question').first().locator('input').nth(1).check();
     await page.locator('.cite-page summary').click();

@@ -151,21 +151,21 @@ for (const c of cases) {
       }
     });
 
-    test('without JavaScript: the complete figure, caption and text alternative', async ({
-      browser,
-    }) => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
-      await page.goto(c.page);
-      const fig = figure(page, c.id);
-      await expect(fig.locator('svg').first()).toBeVisible();
-      await expect(fig.locator('figcaption')).toBeVisible();
-      await expect(fig.locator('figcaption .cite').first()).toBeVisible();
-      await fig.locator('.diagram-alt summary').click();
-      await expect(fig.locator('.diagram-alt').locator('table, ol').first()).toBeVisible();
-      await expect(fig.locator('[data-controls]').first()).toBeHidden();
-      await expect(fig.getByRole('radio')).toHaveCount(0);
-      await context.close();
+    test.describe(() => {
+      test.use({ javaScriptEnabled: false });
+      test('without JavaScript: the complete figure, caption and text alternative', async ({
+        page,
+      }) => {
+        await page.goto(c.page);
+        const fig = figure(page, c.id);
+        await expect(fig.locator('svg').first()).toBeVisible();
+        await expect(fig.locator('figcaption')).toBeVisible();
+        await expect(fig.locator('figcaption .cite').first()).toBeVisible();
+        await fig.locator('.diagram-alt summary').click();
+        await expect(fig.locator('.diagram-alt').locator('table, ol').first()).toBeVisible();
+        await expect(fig.locator('[data-controls]').first()).toBeHidden();
+        await expect(fig.getByRole('radio')).toHaveCount(0);
+      });
     });
 
     test('motion only when the reader allows it', async ({ page }) => {
@@ -280,59 +280,56 @@ test.describe('keyboard, pointer and touch', () => {
     await expect(say).toContainText('layer 1 of the 4');
   });
 
-  test('device sharing: the slider by keys, the switch by Space and by touch', async ({
-    browser,
-  }) => {
-    const context = await browser.newContext({ hasTouch: true });
-    const page = await context.newPage();
-    await page.goto('/en/io-drivers/');
-    const fig = figure(page, 'device-sharing');
-    const slider = fig.getByRole('slider');
-    await slider.focus();
-    await page.keyboard.press('ArrowRight');
-    await expect(live(page, 'device-sharing')).toContainText('4 VMs share one device.');
-    await page.keyboard.press('End');
-    await expect(live(page, 'device-sharing')).toContainText('8 VMs share one device.');
-    await page.keyboard.press('Home');
-    await expect(live(page, 'device-sharing')).toContainText('1 VM uses the device.');
-    await page.keyboard.press('Tab');
-    await expect(fig.getByRole('switch')).toBeFocused();
-    await page.keyboard.press('Space');
-    await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
-    await expect(live(page, 'device-sharing')).toContainText('the device driver is missing');
-    expect(new URL(page.url()).hash).toBe('#device-sharing=1,driver=missing');
-    await fig.getByRole('switch').tap();
-    await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'false');
-    await expect(live(page, 'device-sharing')).toContainText('A single VM');
-    await context.close();
-  });
+  test.describe('on a touch screen', () => {
+    test.use({ hasTouch: true });
+    test('device sharing: the slider by keys, the switch by Space and by touch', async ({
+      page,
+    }) => {
+      await page.goto('/en/io-drivers/');
+      const fig = figure(page, 'device-sharing');
+      const slider = fig.getByRole('slider');
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect(live(page, 'device-sharing')).toContainText('4 VMs share one device.');
+      await page.keyboard.press('End');
+      await expect(live(page, 'device-sharing')).toContainText('8 VMs share one device.');
+      await page.keyboard.press('Home');
+      await expect(live(page, 'device-sharing')).toContainText('1 VM uses the device.');
+      await page.keyboard.press('Tab');
+      await expect(fig.getByRole('switch')).toBeFocused();
+      await page.keyboard.press('Space');
+      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+      await expect(live(page, 'device-sharing')).toContainText('the device driver is missing');
+      expect(new URL(page.url()).hash).toBe('#device-sharing=1,driver=missing');
+      await fig.getByRole('switch').tap();
+      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'false');
+      await expect(live(page, 'device-sharing')).toContainText('A single VM');
+    });
 
-  test('architecture fit: answers by keyboard and by tap tip the balance', async ({ browser }) => {
-    const context = await browser.newContext({ hasTouch: true });
-    const page = await context.newPage();
-    await page.goto('/en/comparison/');
-    const fig = figure(page, 'architecture-fit');
-    const groups = fig.getByRole('radiogroup');
-    await groups.nth(0).getByRole('radio', { name: 'Yes' }).focus();
-    await page.keyboard.press('Space');
-    await expect(live(page, 'architecture-fit')).toContainText('favour bare metal');
-    expect(new URL(page.url()).hash).toBe('#architecture-fit=y---');
-    await page.keyboard.press('Tab');
-    await expect(groups.nth(1).getByRole('radio', { name: 'Yes' })).toBeFocused();
-    await page.keyboard.press('End');
-    await expect(groups.nth(1).getByRole('radio', { name: 'No' })).toHaveAttribute(
-      'aria-checked',
-      'true',
-    );
-    await groups.nth(2).getByRole('radio', { name: 'Yes' }).tap();
-    await expect(live(page, 'architecture-fit')).toContainText('point both ways');
-    await groups.nth(0).getByRole('radio', { name: 'No' }).tap();
-    await expect(live(page, 'architecture-fit')).toContainText('speak against bare metal');
-    const tilt = await fig.locator('.beam').evaluate((el) => getComputedStyle(el).transform);
-    expect(tilt).not.toBe('none');
-    await fig.getByRole('button', { name: 'Start over' }).click();
-    await expect(fig.getByRole('radio', { checked: true })).toHaveCount(0);
-    await context.close();
+    test('architecture fit: answers by keyboard and by tap tip the balance', async ({ page }) => {
+      await page.goto('/en/comparison/');
+      const fig = figure(page, 'architecture-fit');
+      const groups = fig.getByRole('radiogroup');
+      await groups.nth(0).getByRole('radio', { name: 'Yes' }).focus();
+      await page.keyboard.press('Space');
+      await expect(live(page, 'architecture-fit')).toContainText('favour bare metal');
+      expect(new URL(page.url()).hash).toBe('#architecture-fit=y---');
+      await page.keyboard.press('Tab');
+      await expect(groups.nth(1).getByRole('radio', { name: 'Yes' })).toBeFocused();
+      await page.keyboard.press('End');
+      await expect(groups.nth(1).getByRole('radio', { name: 'No' })).toHaveAttribute(
+        'aria-checked',
+        'true',
+      );
+      await groups.nth(2).getByRole('radio', { name: 'Yes' }).tap();
+      await expect(live(page, 'architecture-fit')).toContainText('point both ways');
+      await groups.nth(0).getByRole('radio', { name: 'No' }).tap();
+      await expect(live(page, 'architecture-fit')).toContainText('speak against bare metal');
+      const tilt = await fig.locator('.beam').evaluate((el) => getComputedStyle(el).transform);
+      expect(tilt).not.toBe('none');
+      await fig.getByRole('button', { name: 'Start over' }).click();
+      await expect(fig.getByRole('radio', { checked: true })).toHaveCount(0);
+    });
   });
 });
 

@@ -1,5 +1,6 @@
-// Shared test setup: every browser test fails on a request to another origin (those are
-// also blocked, so nothing leaves the machine) and on any console error or page error.
+// Shared test setup: every test that opens a page fails on a request to another origin
+// (those are also blocked, so nothing leaves the machine) and on any console error or page
+// error. The guard wraps the `page` fixture, so a test that needs no browser page opens none.
 import { test as base, expect } from '@playwright/test';
 import { topicPages } from '../site-pages.ts';
 
@@ -8,36 +9,32 @@ export { expect };
 interface Guard {
   /** Console messages a test expects (e.g. the 404 of a missing page); matched ones are allowed. */
   allowedConsole: RegExp[];
-  guard: void;
 }
 
 export const test = base.extend<Guard>({
   allowedConsole: [[], { option: true }],
-  guard: [
-    async ({ page, baseURL, allowedConsole }, use) => {
-      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
-      const foreign: string[] = [];
-      const errors: string[] = [];
-      const local = (url: URL) =>
-        url.origin === origin || ['data:', 'blob:', 'about:', 'file:'].includes(url.protocol);
-      await page.route(
-        (url) => !local(url),
-        (route) => {
-          foreign.push(route.request().url());
-          return route.abort('blockedbyclient');
-        },
-      );
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' && !allowedConsole.some((re) => re.test(msg.text())))
-          errors.push(msg.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
-      await use();
-      expect(foreign, 'requests to other origins').toEqual([]);
-      expect(errors, 'console errors').toEqual([]);
-    },
-    { auto: true },
-  ],
+  page: async ({ page, baseURL, allowedConsole }, use) => {
+    const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+    const foreign: string[] = [];
+    const errors: string[] = [];
+    const local = (url: URL) =>
+      url.origin === origin || ['data:', 'blob:', 'about:', 'file:'].includes(url.protocol);
+    await page.route(
+      (url) => !local(url),
+      (route) => {
+        foreign.push(route.request().url());
+        return route.abort('blockedbyclient');
+      },
+    );
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !allowedConsole.some((re) => re.test(msg.text())))
+        errors.push(msg.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(page);
+    expect(foreign, 'requests to other origins').toEqual([]);
+    expect(errors, 'console errors').toEqual([]);
+  },
 });
 
 export interface SitePage {

@@ -98,28 +98,28 @@ test.describe('root and not-found pages', () => {
     ['en-US', 'en'],
     ['fr-FR', 'en'],
   ] as const) {
-    test(`/ sends a ${locale} browser to /${lang}/`, async ({ browser }) => {
-      const context = await browser.newContext({ locale });
-      const page = await context.newPage();
-      await page.goto('/');
-      await expect(page).toHaveURL(new RegExp(`/${lang}/$`));
-      await context.close();
+    test.describe(() => {
+      test.use({ locale });
+      test(`/ sends a ${locale} browser to /${lang}/`, async ({ page }) => {
+        await page.goto('/');
+        await expect(page).toHaveURL(new RegExp(`/${lang}/$`));
+      });
     });
   }
 
-  test('/ without JavaScript offers both languages', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto('/');
-    await expect(page.getByRole('link', { name: 'Auf Deutsch lesen' })).toHaveAttribute(
-      'href',
-      '/de/',
-    );
-    await expect(page.getByRole('link', { name: 'Read in English' })).toHaveAttribute(
-      'href',
-      '/en/',
-    );
-    await context.close();
+  test.describe(() => {
+    test.use({ javaScriptEnabled: false });
+    test('/ without JavaScript offers both languages', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.getByRole('link', { name: 'Auf Deutsch lesen' })).toHaveAttribute(
+        'href',
+        '/de/',
+      );
+      await expect(page.getByRole('link', { name: 'Read in English' })).toHaveAttribute(
+        'href',
+        '/en/',
+      );
+    });
   });
 
   test.describe(() => {
