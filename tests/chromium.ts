@@ -40,8 +40,13 @@ export function requireChromium(): string {
   return path;
 }
 
-/** Flags for a headless Chromium on a closed network, run as root in a container. */
+/**
+ * Flags for a headless Chromium on a closed network, run as root in a container. No host
+ * name resolves except localhost, so nothing a page asks for can leave the machine (the
+ * browser tests also fail on any request to another origin: tests/e2e/fixtures.ts).
+ */
 export const chromiumArgs = [
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

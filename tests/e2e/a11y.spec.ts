@@ -1,15 +1,12 @@
 // Accessibility: axe (WCAG 2.0–2.2 A and AA rules) finds nothing on the pages that are no
 // topic, in light and in dark mode. (Every topic page: every-page.spec.ts; search pages,
 // diagrams and course features: their own specs.)
-import { axe } from './axe.ts';
+import { axe, axeBothSchemes } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 test('the not-found page has no axe violations in light or dark mode', async ({ page }) => {
   await page.goto('/404.html');
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect(await axe(page), `${colorScheme} mode`).toEqual([]);
-  }
+  expect(await axeBothSchemes(page)).toEqual([]);
 });
 
 test('the root language choice has no axe violations (as seen without JavaScript)', async ({

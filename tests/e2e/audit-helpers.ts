@@ -74,7 +74,10 @@ export const goToFragment = (page: Page, fragment: string): Promise<unknown> =>
     (hash) =>
       new Promise((done) => {
         const settle = () => requestAnimationFrame(() => requestAnimationFrame(done));
-        if (location.hash === `#${hash}`) return settle();
+        if (location.hash === `#${hash}`) {
+          settle();
+          return;
+        }
         addEventListener('hashchange', settle, { once: true });
         location.hash = hash;
       }),

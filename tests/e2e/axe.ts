@@ -7,6 +7,12 @@ import type { Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/**
+ * The rules whose findings depend on colour. The two schemes differ in colour only (every
+ * colour is a light-dark() pair in src/styles/tokens.css; nothing else is set per scheme),
+ * so after a full run in one scheme these are all a second scheme can change.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const builderPath = createRequire(import.meta.url).resolve('@axe-core/playwright');
 const { source } = createRequire(builderPath)('axe-core') as { source: string };
 
@@ -14,30 +20,39 @@ interface Violation {
   id: string;
   nodes: { target: readonly unknown[] }[];
 }
+type RunOnly = { type: 'tag' | 'rule'; values: string[] };
 interface Axe {
   run: (
     context: { include: string[] } | Document,
-    options: { runOnly: { type: 'tag'; values: string[] }; resultTypes: ['violations'] },
+    options: { runOnly: RunOnly; resultTypes: ['violations'] },
   ) => Promise<{ violations: Violation[] }>;
 }
 
 const lines = (violations: Violation[]) =>
   violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
-/** What axe finds on the page as it is now (or inside `include`), one `rule: targets` line each. */
-export async function axe(page: Page, include?: string): Promise<string[]> {
+/**
+ * What axe finds on the page as it is now (or inside `include`), one `rule: targets` line
+ * each: with every WCAG A/AA rule, or (`'colour'`) with the colour rules only, for the
+ * second scheme of a page already checked in the first.
+ */
+export async function axe(
+  page: Page,
+  include?: string,
+  rules: 'all' | 'colour' = 'all',
+): Promise<string[]> {
+  const runOnly: RunOnly =
+    rules === 'all' ? { type: 'tag', values: tags } : { type: 'rule', values: COLOUR_RULES };
   if (page.frames().length > 1) {
-    const builder = new AxeBuilder({ page })
-      .withTags(tags)
-      .options({ resultTypes: ['violations'] });
+    const builder = new AxeBuilder({ page }).options({ runOnly, resultTypes: ['violations'] });
     return lines((await (include ? builder.include(include) : builder).analyze()).violations);
   }
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
   const violations = await page.evaluate(
-    ({ include, tags }) =>
+    ({ include, runOnly }) =>
       (window as unknown as { axe: Axe }).axe
         .run(include ? { include: [include] } : document, {
-          runOnly: { type: 'tag', values: tags },
+          runOnly,
           // Only violations are read: axe then skips the details of every passing node.
           resultTypes: ['violations'],
         })
@@ -47,7 +62,19 @@ export async function axe(page: Page, include?: string): Promise<string[]> {
             nodes: nodes.map(({ target }) => ({ target })),
           })),
         ),
-    { include, tags },
+    { include, runOnly },
   );
   return lines(violations);
+}
+
+/** Axe in light mode with every rule, then in dark mode with the colour rules. */
+export async function axeBothSchemes(page: Page, include?: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const rules = colorScheme === 'light' ? 'all' : 'colour';
+    found.push(...(await axe(page, include, rules)).map((line) => `${colorScheme} mode: ${line}`));
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return found;
 }

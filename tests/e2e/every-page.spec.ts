@@ -5,7 +5,7 @@
 // same topic in the other language. One page load does all of it.
 // (Reflow at 320 px, with every box checked: reflow.spec.ts.)
 import { existsSync } from 'node:fs';
-import { axe } from './axe.ts';
+import { axeBothSchemes } from './axe.ts';
 import { expect, sitePages, test, twinPath } from './fixtures.ts';
 import { expectStrictPolicy, recordViolations, useDiagrams, useSearch } from './page-use.ts';
 
@@ -55,11 +55,7 @@ for (const p of sitePages()) {
     });
 
     await test.step('axe in light and dark mode', async () => {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        expect(await axe(page), `${colorScheme} mode`).toEqual([]);
-      }
-      await page.emulateMedia({ colorScheme: null });
+      expect(await axeBothSchemes(page)).toEqual([]);
     });
 
     await test.step('search and every diagram, on this origin and within the policy', async () => {
