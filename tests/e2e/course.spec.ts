@@ -1,32 +1,8 @@
 // Course features as a reader meets them: copy link, citations, self-checks, glossary
 // previews, the teachers' page and the handout.
 import { axe } from './axe.ts';
+import { contentPages, pagePath, parseBibtex } from './course-helpers.ts';
 import { expect, test } from './fixtures.ts';
-
-const contentPages = [
-  'start',
-  'architecture',
-  'io-drivers',
-  'advantages',
-  'disadvantages',
-  'vendors',
-  'comparison',
-];
-const pagePath = (lang: string, slug: string) => `/${lang}/${slug === 'start' ? '' : `${slug}/`}`;
-
-/** A tiny BibTeX reader: the entries of a text, each with its type, key and fields. */
-function parseBibtex(
-  text: string,
-): { type: string; key: string; fields: Record<string, string> }[] {
-  const entries = [];
-  for (const m of text.matchAll(/@(\w+)\s*\{\s*([^,\s]+)\s*,([\s\S]*?)\n\}/g)) {
-    const fields: Record<string, string> = {};
-    for (const f of (m[3] ?? '').matchAll(/(\w+)\s*=\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g))
-      fields[(f[1] ?? '').toLowerCase()] = (f[2] ?? '').replace(/^\{|\}$/g, '');
-    entries.push({ type: (m[1] ?? '').toLowerCase(), key: m[2] ?? '', fields });
-  }
-  return entries;
-}
 
 test.describe('copy link', () => {
   test.beforeEach(async ({ context }) => {
@@ -96,34 +72,7 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('citations', () => {
-  for (const lang of ['de', 'en'])
-    test(`${lang}: every content page has a closed "Cite this page" block whose BibTeX is one full entry`, async ({
-      page,
-      baseURL,
-    }) => {
-      test.setTimeout(60_000);
-      for (const slug of contentPages) {
-        await page.goto(pagePath(lang, slug));
-        const block = page.locator('details.cite-page');
-        await expect(block).toHaveCount(1);
-        await expect(block).not.toHaveAttribute('open');
-        await block.locator('summary').click();
-        // Opened, its address carries the page's own origin (tests/e2e/origin.spec.ts: another one).
-        await expect(block.locator('pre')).toContainText(`${baseURL}${pagePath(lang, slug)}`);
-        const bib = (await block.locator('pre').textContent()) ?? '';
-        const entries = parseBibtex(bib);
-        expect(entries, `${lang}/${slug}`).toHaveLength(1);
-        const [entry] = entries;
-        expect(['misc', 'online']).toContain(entry?.type);
-        expect(entry?.fields['title']).toBe(
-          (await page.getByRole('heading', { level: 1 }).textContent())?.trim(),
-        );
-        expect(entry?.fields['author'] ?? entry?.fields['organization']).toBeTruthy();
-        expect(entry?.fields['year']).toMatch(/^\d{4}$/);
-        expect(entry?.fields['url']).toBe(`${baseURL}${pagePath(lang, slug)}`);
-      }
-    });
-
+  // Every content page's "Cite this page" block, in both languages: every-page.spec.ts.
   test("the teachers' page cites the article with author, title and date, BibTeX highlighted and copyable", async ({
     page,
     context,
@@ -192,22 +141,8 @@ test.describe('self-checks', () => {
 });
 
 test.describe('glossary links', () => {
-  test('each term is linked once per page at most, never in headings, and not on the glossary page', async ({
-    page,
-  }) => {
-    for (const slug of contentPages) {
-      await page.goto(pagePath('en', slug));
-      const terms = await page
-        .locator('a.glossary-link')
-        .evaluateAll((links) => links.map((a) => a.getAttribute('data-term')));
-      expect(terms.length, slug).toBeGreaterThan(0);
-      expect(new Set(terms).size, slug).toBe(terms.length);
-      await expect(page.locator(':is(h1,h2,h3,a,sup) .glossary-link')).toHaveCount(0);
-    }
-    await page.goto('/en/glossary/');
-    await expect(page.locator('a.glossary-link')).toHaveCount(0);
-  });
-
+  // Each term linked once per page at most, never in headings or on the glossary page, in
+  // both languages: every-page.spec.ts.
   test('the preview opens on hover and on focus, Escape closes it, the link leads to the entry', async ({
     page,
   }) => {

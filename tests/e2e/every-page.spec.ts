@@ -1,11 +1,13 @@
 // Every topic page of both languages, once each, as a reader meets it: it loads with its
 // heading, language, title and frame; axe finds nothing in light or dark mode; searching
 // and using every diagram request nothing from another origin, break no rule of the
-// page's Content Security Policy and log no error; and the language switch leads to the
-// same topic in the other language. One page load does all of it.
+// page's Content Security Policy and log no error; glossary terms are linked once at most
+// and a content page's "Cite this page" block holds one full BibTeX entry; and the language
+// switch leads to the same topic in the other language. One page load does all of it.
 // (Reflow at 320 px, with every box checked: reflow.spec.ts.)
 import { existsSync } from 'node:fs';
 import { axeBothSchemes } from './axe.ts';
+import { contentPages, pagePath, parseBibtex } from './course-helpers.ts';
 import { expect, sitePages, test, twinPath } from './fixtures.ts';
 import { expectStrictPolicy, recordViolations, useDiagrams, useSearch } from './page-use.ts';
 
@@ -18,6 +20,7 @@ test.describe.configure({ timeout: 90_000 });
 for (const p of sitePages()) {
   test(`${p.path}: reads right, passes axe in both themes, stays on its origin and switches language`, async ({
     page,
+    baseURL,
   }) => {
     const violations = await recordViolations(page);
     const response = await page.goto(p.path);
@@ -52,6 +55,36 @@ for (const p of sitePages()) {
       );
       await expect(page.locator('#site-nav a[aria-current="page"]')).toHaveCount(1);
       await expectStrictPolicy(page);
+    });
+
+    await test.step('glossary links, and the "Cite this page" block of a content page', async () => {
+      const terms = await page
+        .locator('a.glossary-link')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('data-term')));
+      // Each term linked once at most, never in a heading, a link or a citation mark; a
+      // content page links some, the glossary itself none.
+      expect(new Set(terms).size, 'glossary terms linked twice').toBe(terms.length);
+      await expect(page.locator(':is(h1,h2,h3,a,sup) .glossary-link')).toHaveCount(0);
+      if (p.slug === 'glossary') expect(terms).toEqual([]);
+      if (!contentPages.includes(p.slug)) return;
+      expect(terms.length).toBeGreaterThan(0);
+      const block = page.locator('details.cite-page');
+      await expect(block).toHaveCount(1);
+      await expect(block).not.toHaveAttribute('open');
+      await block.locator('summary').click();
+      // Opened, its address carries the page's own origin (origin.spec.ts: another one).
+      const url = `${baseURL}${pagePath(p.lang, p.slug)}`;
+      await expect(block.locator('pre')).toContainText(url);
+      const entries = parseBibtex((await block.locator('pre').textContent()) ?? '');
+      expect(entries).toHaveLength(1);
+      const [entry] = entries;
+      expect(['misc', 'online']).toContain(entry?.type);
+      expect(entry?.fields['title']).toBe(
+        (await page.getByRole('heading', { level: 1 }).textContent())?.trim(),
+      );
+      expect(entry?.fields['author'] ?? entry?.fields['organization']).toBeTruthy();
+      expect(entry?.fields['year']).toMatch(/^\d{4}$/);
+      expect(entry?.fields['url']).toBe(url);
     });
 
     await test.step('axe in light and dark mode', async () => {
