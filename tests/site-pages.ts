@@ -5,6 +5,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const content = new URL('../src/content/pages/', import.meta.url);
 
+/** The content pages by slug, in reading order: those with self-checks, citations and glossary links. */
+export const CONTENT_SLUGS = [
+  'start',
+  'architecture',
+  'io-drivers',
+  'advantages',
+  'disadvantages',
+  'vendors',
+  'comparison',
+];
+
 export interface TopicPage {
   /** Path as served at base `/`, e.g. `/de/architecture/` (the start page is `/de/`). */
   path: string;

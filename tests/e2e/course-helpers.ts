@@ -1,16 +1,10 @@
 // What the course-feature checks share: the content pages (those with self-checks, citations
 // and glossary links), their paths, and a reader of the BibTeX the site hands out.
 
+import { CONTENT_SLUGS } from '../site-pages.ts';
+
 /** The content pages, by slug, in reading order. */
-export const contentPages = [
-  'start',
-  'architecture',
-  'io-drivers',
-  'advantages',
-  'disadvantages',
-  'vendors',
-  'comparison',
-];
+export const contentPages = CONTENT_SLUGS;
 /** The served path of a topic in a language. */
 export const pagePath = (lang: string, slug: string) =>
   `/${lang}/${slug === 'start' ? '' : `${slug}/`}`;

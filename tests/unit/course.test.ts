@@ -8,6 +8,7 @@ import { bibEscape, bibtex, pageCitation } from '../../src/lib/citation.ts';
 import { firstUse, formsOf, patternOf } from '../../src/lib/glossary-links.ts';
 import { adaptSection } from '../../src/lib/handout.ts';
 import { claims, pageFiles } from './content.ts';
+import { CONTENT_SLUGS } from '../site-pages.ts';
 
 interface Bilingual {
   de: string;
@@ -33,15 +34,7 @@ export function ungrounded(question: Question, known: Set<string>): string[] {
 
 describe('self-check questions', () => {
   const known = new Set(claims().map((c) => c.id));
-  const contentSlugs = [
-    'start',
-    'architecture',
-    'io-drivers',
-    'advantages',
-    'disadvantages',
-    'vendors',
-    'comparison',
-  ];
+  const contentSlugs = CONTENT_SLUGS;
 
   test('every content page has two to four questions, and only pages that exist have any', () => {
     const slugs = new Set(pageFiles().map((p) => p.slug));
