@@ -12,7 +12,12 @@ import {
   splitCompound,
   splittable,
 } from '../../src/lib/search/decompound.ts';
-import { answer, excerptPieces, type SearchData } from '../../src/lib/search/engine.ts';
+import {
+  answer,
+  excerptPieces,
+  glossarySecond,
+  type SearchData,
+} from '../../src/lib/search/engine.ts';
 import { enrich, unusedSynonyms, type IndexPage } from '../../src/lib/search/enrich.ts';
 import { fallbackEngine } from '../../src/lib/search/fallback-engine.ts';
 import { pagefindCopy } from '../../src/lib/search/pagefind-copy.ts';
@@ -308,4 +313,17 @@ test('extractPage reads title and sections from the indexed body only, minus noi
     ],
   );
   assert.equal(extractPage('<html lang="de"><body><p>x</p></body></html>'), undefined);
+});
+
+test('the glossary comes second when a topic page scores close behind it', () => {
+  const page = (name: string, score: number, glossary = false) => ({ name, score, glossary });
+  const names = (list: { name: string }[]) => list.map((x) => x.name);
+  assert.deepEqual(names(glossarySecond([page('g', 1, true), page('a', 0.95), page('b', 0.5)])), [
+    'a',
+    'g',
+    'b',
+  ]);
+  // Far ahead, it stays first; behind a page, it stays where it is.
+  assert.deepEqual(names(glossarySecond([page('g', 1, true), page('a', 0.5)])), ['g', 'a']);
+  assert.deepEqual(names(glossarySecond([page('a', 1), page('g', 0.99, true)])), ['a', 'g']);
 });

@@ -71,6 +71,25 @@ export function startsAny(form: string, words: Iterable<string>): boolean {
   return false;
 }
 
+/**
+ * How close the page after the glossary must score for the two to swap (see glossarySecond):
+ * chosen over the query table (tests/search-queries.json) for both engines.
+ */
+export const GLOSSARY_MARGIN = 0.9;
+
+/**
+ * `ranked` (best first) with the glossary moved to second place when it comes first only
+ * narrowly: the next page scores at least GLOSSARY_MARGIN of its score. The glossary
+ * defines every term, so it matches most queries; a topic's own page goes first, and the
+ * glossary entry may come second (issue 15).
+ */
+export function glossarySecond<T extends { score: number; glossary: boolean }>(ranked: T[]): T[] {
+  const [first, second, ...rest] = ranked;
+  if (!first || !second || !first.glossary || second.score < GLOSSARY_MARGIN * first.score)
+    return ranked;
+  return [second, first, ...rest];
+}
+
 /** Keyword runs the build adds to Pagefind's copy of a page, between these marks; never shown. */
 export const KEYWORDS_OPEN = '⟦';
 export const KEYWORDS_CLOSE = '⟧';

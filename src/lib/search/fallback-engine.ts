@@ -6,6 +6,7 @@
 // a little.
 import MiniSearch, { type SearchResult } from 'minisearch';
 import {
+  glossarySecond,
   MAX_PAGES,
   queryWords,
   type Hit,
@@ -16,8 +17,19 @@ import {
 import type { stem as Stem } from './stem.ts';
 import { fold, lower, wordsOf } from './text.ts';
 
-/** Field weights, as Pagefind weighs the same places (h1 7, h2 6, text 1). */
-export const BOOST = { title: 7, heading: 6, kh: 6, text: 1, kt: 1 } as const;
+/**
+ * Field weights, chosen over the query table (tests/search-queries.json) so that the
+ * fallback's order follows Pagefind's: a title or heading counts a few times a word of text,
+ * less than Pagefind's h1 7 / h2 6, as MiniSearch scores each field on its own (a short
+ * heading field already gains from BM25's length normalisation).
+ */
+export const BOOST = { title: 4, heading: 3, kh: 3, text: 1, kt: 1 } as const;
+/** BM25 as MiniSearch takes it: its defaults but for a stronger length normalisation (b,
+ * default 0.7), so long pages and long sections (the glossary, figure descriptions) gain
+ * less from repeating a word. */
+const BM25 = { k: 1.2, b: 0.9, d: 0.5 } as const;
+/** How much a page's best matching section adds to the page's own score. */
+const BEST_SECTION = 0.3;
 /** The glossary's weight against other pages, as in Pagefind's copy (GlossaryList.astro:
  * a term weighs 3 instead of a heading's 6, a definition 0.5 instead of 1). */
 const GLOSSARY = 0.35;
@@ -110,6 +122,7 @@ export function fallbackEngine(data: SearchData, options: FallbackOptions): Sear
         boost: BOOST,
         prefix: (term) => term.length >= 3,
         boostDocument: (id) => glossary(docs[id as number]?.page ?? -1),
+        bm25: BM25,
       },
     });
     mini.addAll(docs);
@@ -139,17 +152,22 @@ export function fallbackEngine(data: SearchData, options: FallbackOptions): Sear
       const bySection = sectionIndex.search(text, { combineWith: 'OR' });
       const matchedAll = new Set(bySection.flatMap((r) => r.queryTerms));
       const unknown = words.filter((w) => !matchedAll.has(process(w) ?? ''));
-      // A page ranks by its own score plus its best section's (Pagefind, too, rewards a
-      // page whose words stand together under one heading).
+      // A page ranks by its own score plus part of its best section's (Pagefind, too,
+      // rewards a page whose words stand together under one heading).
       const best = new Map<number, number>();
       for (const x of bySection) {
         const p = sections[x.id as number]?.page ?? -1;
         best.set(p, Math.max(best.get(p) ?? 0, x.score));
       }
-      const ranked = found
-        .map((r) => ({ r, score: r.score + (best.get(r.id as number) ?? 0) }))
-        .sort((a, b) => b.score - a.score)
-        .map((x) => x.r);
+      const ranked = glossarySecond(
+        found
+          .map((r) => ({
+            r,
+            score: r.score + BEST_SECTION * (best.get(r.id as number) ?? 0),
+            glossary: !!data.pages[r.id as number]?.g,
+          }))
+          .sort((a, b) => b.score - a.score),
+      ).map((x) => x.r);
       const hits = ranked.slice(0, MAX_PAGES).flatMap((r): Hit[] => {
         const p = r.id as number;
         const page = data.pages[p];

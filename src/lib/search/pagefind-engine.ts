@@ -4,6 +4,7 @@
 // build (data-pagefind-weight, see src/integrations/search-index.ts).
 import {
   excerptPieces,
+  glossarySecond,
   MAX_PAGES,
   queryWords,
   startsAny,
@@ -51,7 +52,9 @@ interface PagefindData {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+  search(
+    term: string,
+  ): Promise<{ results: { score: number; data(): Promise<PagefindData> }[] } | null>;
 }
 
 const score = (s: PagefindSubResult) =>
@@ -87,9 +90,15 @@ export async function pagefindEngine(
       const words = queryWords(query);
       if (words.length === 0) return { hits: [], unknown: [] };
       const found = await pagefind.search(words.join(' '));
-      const data = await Promise.all(
-        (found?.results ?? []).slice(0, MAX_PAGES).map((r) => r.data()),
+      const top = (found?.results ?? []).slice(0, MAX_PAGES);
+      const loaded = await Promise.all(
+        top.map(async (r) => {
+          const d = await r.data();
+          const glossary = new URL(d.url, 'http://x/').pathname.endsWith('/glossary/');
+          return { score: r.score, glossary, d };
+        }),
       );
+      const data = glossarySecond(loaded).map((x) => x.d);
       const seen = new Set(data.flatMap((d) => wordsOf(d.content).map(fold)));
       let unknown = words.filter((w) => !startsAny(fold(w), seen));
       // Not there as typed: perhaps an inflected form (Treibern → Treiber), known by its stem.
