@@ -18,7 +18,7 @@ import {
   glossarySecond,
   type SearchData,
 } from '../../src/lib/search/engine.ts';
-import { enrich, unusedSynonyms, type IndexPage } from '../../src/lib/search/enrich.ts';
+import { enrich, runWords, unusedSynonyms, type IndexPage } from '../../src/lib/search/enrich.ts';
 import { fallbackEngine } from '../../src/lib/search/fallback-engine.ts';
 import { pagefindCopy } from '../../src/lib/search/pagefind-copy.ts';
 import { closest, correct, vocabulary } from '../../src/lib/search/suggest.ts';
@@ -127,12 +127,26 @@ describe('keywords go where the site speaks of the thing', () => {
 
   test('a reader’s word lands where the site’s word is, weighted the same way', () => {
     assert.ok(keywords[1]?.[0]?.text.includes('wirtsbetriebssystem'));
-    assert.ok(keywords[1]?.[0]?.text.includes('host os'));
+    // "host OS": the section says "Host-" itself, so only the missing word is added.
+    assert.ok(keywords[1]?.[0]?.text.includes('os'));
+    assert.ok(!keywords[1]?.[0]?.text.includes('host'));
     assert.ok(keywords[0]?.[2]?.heading.includes('driver'));
     // Nowhere else: a synonym adds no place the site does not speak of the thing.
     assert.ok(
       !keywords[0]?.flatMap((k) => [...k.heading, ...k.text]).includes('wirtsbetriebssystem'),
     );
+  });
+
+  test('a keyword run holds each word once and none the place already says', () => {
+    const said = new Set(['hypervisor']);
+    assert.deepEqual(
+      runWords(
+        ['typ 1', 'typ-1-hypervisor', 'nativer hypervisor', 'type 1', 'native hypervisor'],
+        said,
+      ),
+      ['typ', '1', 'typ-1-hypervisor', 'nativer', 'type', 'native'],
+    );
+    assert.deepEqual(runWords(['host-os', 'host os'], new Set(['host', 'os'])), []);
   });
 
   test('a synonym table row whose site word no page uses is reported', () => {
