@@ -249,6 +249,52 @@ describe('the fallback engine', () => {
   test('a 10,000-character query is cut, not choked on', async () => {
     await assert.doesNotReject(engine.search('Treiber '.repeat(1250)));
   });
+
+  test('ranks as Pagefind: weighted words over the page, a word as typed before one it begins', async () => {
+    const page = (u: string, s: SearchData['pages'][number]['s']) => ({
+      u,
+      t: u,
+      g: 0 as const,
+      s,
+    });
+    const ranking = fallbackEngine(
+      {
+        v: 2,
+        lang: 'de',
+        pages: [
+          // A page whose one heading names the word once, among other things.
+          page('de/vendors/', [
+            ['esxi', 'VMware Hypervisor', 'Ein Produkt von VMware, früher ESXi genannt.', '', ''],
+            ['pvz', 'Parallels', 'Ein Produkt von Parallels, für Root-Server gedacht.', '', ''],
+          ]),
+          // The page that introduces it: a heading and several sentences.
+          page('de/', [
+            [
+              'vm',
+              'Virtuelle Maschine und Hypervisor',
+              'Der Hypervisor verwaltet VMs. Jeder Hypervisor teilt die Hardware.',
+              '',
+              '',
+            ],
+            [
+              'bm',
+              'Bare Metal',
+              'Der Hypervisor läuft auf der Hardware, ein Hypervisor für alle VMs.',
+              '',
+              '',
+            ],
+          ]),
+          // Longer words that only begin with it.
+          page('de/more/', [['x', 'Hypervisorprodukte', 'Hypervisorprodukte gibt es.', '', '']]),
+        ],
+      },
+      { root: '/', stem },
+    );
+    const { hits } = await ranking.search('Hypervisor');
+    assert.equal(hits[0]?.url, '/de/');
+    assert.equal(hits[0]?.sections[0]?.url, '/de/#vm');
+    assert.equal(hits.at(-1)?.url, '/de/more/');
+  });
 });
 
 describe('did you mean, and help when nothing is found', () => {
