@@ -36,6 +36,8 @@ export const EXCLUDE = [
   '.toc',
   '.heading-anchor',
   '.cite',
+  // The glossary's "rests on" label before its citation marks.
+  '.rests-on',
   '.claim-list',
   '.claim-meta',
   '.term-index',

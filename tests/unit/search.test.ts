@@ -15,7 +15,9 @@ import {
 import {
   answer,
   excerptPieces,
+  defines,
   glossarySecond,
+  glossaryUp,
   type SearchData,
 } from '../../src/lib/search/engine.ts';
 import { enrich, runWords, unusedSynonyms, type IndexPage } from '../../src/lib/search/enrich.ts';
@@ -373,6 +375,17 @@ test('extractPage reads title and sections from the indexed body only, minus noi
     ],
   );
   assert.equal(extractPage('<html lang="de"><body><p>x</p></body></html>'), undefined);
+});
+
+test('the glossary comes up to second when one of its terms is what was searched', () => {
+  const page = (name: string, glossary = false) => ({ name, glossary });
+  const names = (list: { name: string }[]) => list.map((x) => x.name);
+  const ranked = [page('a'), page('b'), page('c'), page('g', true)];
+  assert.deepEqual(names(glossaryUp(ranked, true)), ['a', 'g', 'b', 'c']);
+  assert.deepEqual(names(glossaryUp(ranked, false)), ['a', 'b', 'c', 'g']);
+  assert.ok(defines('Hypervisor', 'Hypervisoren'));
+  assert.ok(defines('Hardware platform', 'hardware platform'));
+  assert.ok(!defines('Hardware platform', 'hardware driver'));
 });
 
 test('the glossary comes second when a topic page scores at least half of it', () => {

@@ -91,6 +91,31 @@ export function glossarySecond<T extends { score: number; glossary: boolean }>(r
   return [second, first, ...rest];
 }
 
+/** Does a glossary term (its heading) name every word of the query (a word begins, or is begun by, one of its words)? */
+export function defines(term: string, query: string): boolean {
+  const words = wordsOf(term).map(fold);
+  const asked = queryWords(query).map(fold);
+  return (
+    asked.length > 0 && asked.every((q) => words.some((w) => w.startsWith(q) || q.startsWith(w)))
+  );
+}
+
+/**
+ * `ranked` (best first) with the glossary moved up to second place when it lies lower and
+ * one of its entries is the term searched for: a reader who types a term may look for its
+ * definition, and the glossary entry may come second (issue 15).
+ */
+export function glossaryUp<T extends { glossary: boolean }>(
+  ranked: T[],
+  definesQuery: boolean,
+): T[] {
+  const at = ranked.findIndex((x) => x.glossary);
+  if (!definesQuery || at < 2) return ranked;
+  const copy = [...ranked];
+  const [glossary] = copy.splice(at, 1);
+  return glossary ? [...copy.slice(0, 1), glossary, ...copy.slice(1)] : ranked;
+}
+
 /** Keyword runs the build adds to Pagefind's copy of a page, between these marks; never shown. */
 export const KEYWORDS_OPEN = '⟦';
 export const KEYWORDS_CLOSE = '⟧';

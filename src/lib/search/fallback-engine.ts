@@ -7,7 +7,9 @@
 // ranking options, a word as typed above longer words it only begins.
 import MiniSearch from 'minisearch';
 import {
+  defines,
   glossarySecond,
+  glossaryUp,
   MAX_PAGES,
   queryWords,
   type Hit,
@@ -202,19 +204,25 @@ export function fallbackEngine(data: SearchData, options: FallbackOptions): Sear
         pageIdf: idfOf(matched, pages),
         sectionIdf: idfOf(matched, sections),
       }));
+      const definesQuery = sections.some(
+        (d) => !!data.pages[d.page]?.g && !!d.anchor && defines(d.heading, query),
+      );
       // Like Pagefind, a page must match every word of the query somewhere.
-      const ranked = glossarySecond(
-        pages
-          .map((page, p) => {
-            const each = scored.map((m) => bm25(page, m.matched, m.pageIdf, avgPage));
-            return {
-              p,
-              score: each.every((x) => x > 0) ? each.reduce((a, b) => a + b, 0) : 0,
-              glossary: !!data.pages[p]?.g,
-            };
-          })
-          .filter((x) => x.score > 0)
-          .sort((a, b) => b.score - a.score),
+      const ranked = glossaryUp(
+        glossarySecond(
+          pages
+            .map((page, p) => {
+              const each = scored.map((m) => bm25(page, m.matched, m.pageIdf, avgPage));
+              return {
+                p,
+                score: each.every((x) => x > 0) ? each.reduce((a, b) => a + b, 0) : 0,
+                glossary: !!data.pages[p]?.g,
+              };
+            })
+            .filter((x) => x.score > 0)
+            .sort((a, b) => b.score - a.score),
+        ),
+        definesQuery,
       );
       const sectionScore = (d: Doc) =>
         scored.reduce((sum, m) => sum + bm25(d, m.matched, m.sectionIdf, avgSection), 0);

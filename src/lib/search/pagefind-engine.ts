@@ -3,8 +3,10 @@
 // `data()`. The ranking options are set here; the weights of what is indexed are set by the
 // build (data-pagefind-weight, see src/integrations/search-index.ts).
 import {
+  defines,
   excerptPieces,
   glossarySecond,
+  glossaryUp,
   MAX_PAGES,
   queryWords,
   startsAny,
@@ -58,8 +60,9 @@ interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(
-    term: string,
-  ): Promise<{ results: { score: number; data(): Promise<PagefindData> }[] } | null>;
+    term: string | null,
+    options?: { filters: Record<string, string> },
+  ): Promise<{ results: { id: string; score: number; data(): Promise<PagefindData> }[] } | null>;
 }
 
 const score = (s: PagefindSubResult) =>
@@ -87,6 +90,9 @@ export async function pagefindEngine(
   });
   // Loads the language's index and WebAssembly now, so a failure shows before the first search.
   await pagefind.init();
+  // The glossary's result id, by the filter its page carries (GlossaryList.astro).
+  const glossaryId = (await pagefind.search(null, { filters: { kind: 'glossary' } }))?.results[0]
+    ?.id;
   return {
     name: 'pagefind',
     lang,
@@ -95,15 +101,23 @@ export async function pagefindEngine(
       const words = queryWords(query);
       if (words.length === 0) return { hits: [], unknown: [] };
       const found = await pagefind.search(words.join(' '));
-      const top = (found?.results ?? []).slice(0, MAX_PAGES);
+      const results = found?.results ?? [];
+      let top = results.slice(0, MAX_PAGES);
+      // The glossary is always among the pages read, so it can come up if it defines the term.
+      const glossary = results.find((r) => r.id === glossaryId);
+      if (glossary && !top.includes(glossary)) top = [...top.slice(0, MAX_PAGES - 1), glossary];
       const loaded = await Promise.all(
-        top.map(async (r) => {
-          const d = await r.data();
-          const glossary = new URL(d.url, 'http://x/').pathname.endsWith('/glossary/');
-          return { score: r.score, glossary, d };
-        }),
+        top.map(async (r) => ({
+          score: r.score,
+          glossary: r.id === glossaryId,
+          d: await r.data(),
+        })),
       );
-      const data = glossarySecond(loaded).map((x) => x.d);
+      const terms = loaded.find((x) => x.glossary)?.d.sub_results ?? [];
+      const data = glossaryUp(
+        glossarySecond(loaded),
+        terms.some((s) => defines(s.title, query)),
+      ).map((x) => x.d);
       const seen = new Set(data.flatMap((d) => wordsOf(d.content).map(fold)));
       let unknown = words.filter((w) => !startsAny(fold(w), seen));
       // Not there as typed: perhaps an inflected form (Treibern → Treiber), known by its stem.
