@@ -204,6 +204,7 @@ class SiteSearch extends HTMLElement {
       history.replaceState(history.state, '', url);
     };
     const query = (new URLSearchParams(location.search).get('q') ?? '').slice(0, MAX_QUERY);
+    panel.input.value = query;
     panel.input.focus();
     try {
       await this.#start();
@@ -215,7 +216,8 @@ class SiteSearch extends HTMLElement {
       }
       return;
     }
-    if (query.trim()) await panel.search(query);
+    // The linked query, unless the reader has typed over it while the engine started.
+    if (query.trim() && panel.input.value === query) await panel.search(query);
   }
 
   /** On a page reached from a result: marks the searched terms (Pagefind's highlighter). */

@@ -90,9 +90,12 @@ export async function pagefindEngine(
   });
   // Loads the language's index and WebAssembly now, so a failure shows before the first search.
   await pagefind.init();
-  // The glossary's result id, by the filter its page carries (GlossaryList.astro).
-  const glossaryId = (await pagefind.search(null, { filters: { kind: 'glossary' } }))?.results[0]
-    ?.id;
+  // The glossary's result id, by the filter its page carries (GlossaryList.astro); looked up
+  // alongside the first search, not before it.
+  const glossaryId = pagefind
+    .search(null, { filters: { kind: 'glossary' } })
+    .then((found) => found?.results[0]?.id)
+    .catch(() => undefined);
   return {
     name: 'pagefind',
     lang,
@@ -100,16 +103,19 @@ export async function pagefindEngine(
     async search(query) {
       const words = queryWords(query);
       if (words.length === 0) return { hits: [], unknown: [] };
-      const found = await pagefind.search(words.join(' '));
+      const [found, glossaryResult] = await Promise.all([
+        pagefind.search(words.join(' ')),
+        glossaryId,
+      ]);
       const results = found?.results ?? [];
       let top = results.slice(0, MAX_PAGES);
       // The glossary is always among the pages read, so it can come up if it defines the term.
-      const glossary = results.find((r) => r.id === glossaryId);
+      const glossary = results.find((r) => r.id === glossaryResult);
       if (glossary && !top.includes(glossary)) top = [...top.slice(0, MAX_PAGES - 1), glossary];
       const loaded = await Promise.all(
         top.map(async (r) => ({
           score: r.score,
-          glossary: r.id === glossaryId,
+          glossary: r.id === glossaryResult,
           d: await r.data(),
         })),
       );
