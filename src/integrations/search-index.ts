@@ -36,6 +36,8 @@ export const EXCLUDE = [
   '.toc',
   '.heading-anchor',
   '.cite',
+  // The glossary's "rests on" label before its citation marks.
+  '.rests-on',
   '.claim-list',
   '.claim-meta',
   '.term-index',
@@ -197,16 +199,23 @@ async function readSite(dir: string): Promise<SitePage[]> {
   }
   const lexicon = await germanLexicon();
   for (const lang of new Set(site.map((p) => p.page.lang))) {
-    const pages = site.filter((p) => p.page.lang === lang).map((p) => p.page);
+    const inLang = site.filter((p) => p.page.lang === lang);
+    const pages = inLang.map((p) => p.page);
     const synonyms = await synonymTable(lang);
     const unused = unusedSynonyms(lang, pages, synonyms);
     if (unused.length)
       throw new Error(`search-index: synonyms for words the ${lang} pages never use: ${unused}`);
     // Only German glues words into compounds worth splitting.
     const keywords = enrich(lang, pages, { ...(lang === 'de' && { lexicon }), synonyms });
-    pages.forEach((page, i) =>
-      page.sections.forEach((s, j) => (s.k = keywords[i]?.[j] ?? { heading: [], text: [] })),
-    );
+    pages.forEach((page, i) => {
+      // The glossary is found by its terms: a definition's keywords (it names most of the
+      // site's topics) would only make it match everything.
+      const glossary = inLang[i]?.url.endsWith('/glossary/');
+      page.sections.forEach((s, j) => {
+        const k = keywords[i]?.[j] ?? { heading: [], text: [] };
+        s.k = glossary ? { heading: k.heading, text: [] } : k;
+      });
+    });
   }
   return site;
 }
@@ -241,8 +250,8 @@ async function writeFallback(
         s.a,
         s.h,
         s.x,
-        s.k?.heading.join(', ') ?? '',
-        s.k?.text.join(', ') ?? '',
+        s.k?.heading.join(' ') ?? '',
+        s.k?.text.join(' ') ?? '',
       ]),
     });
     byLang.set(page.lang, list);

@@ -12,8 +12,15 @@ import {
   splitCompound,
   splittable,
 } from '../../src/lib/search/decompound.ts';
-import { answer, excerptPieces, type SearchData } from '../../src/lib/search/engine.ts';
-import { enrich, unusedSynonyms, type IndexPage } from '../../src/lib/search/enrich.ts';
+import {
+  answer,
+  excerptPieces,
+  defines,
+  glossarySecond,
+  glossaryUp,
+  type SearchData,
+} from '../../src/lib/search/engine.ts';
+import { enrich, runWords, unusedSynonyms, type IndexPage } from '../../src/lib/search/enrich.ts';
 import { fallbackEngine } from '../../src/lib/search/fallback-engine.ts';
 import { pagefindCopy } from '../../src/lib/search/pagefind-copy.ts';
 import { closest, correct, vocabulary } from '../../src/lib/search/suggest.ts';
@@ -122,12 +129,26 @@ describe('keywords go where the site speaks of the thing', () => {
 
   test('a reader’s word lands where the site’s word is, weighted the same way', () => {
     assert.ok(keywords[1]?.[0]?.text.includes('wirtsbetriebssystem'));
-    assert.ok(keywords[1]?.[0]?.text.includes('host os'));
+    // "host OS": the section says "Host-" itself, so only the missing word is added.
+    assert.ok(keywords[1]?.[0]?.text.includes('os'));
+    assert.ok(!keywords[1]?.[0]?.text.includes('host'));
     assert.ok(keywords[0]?.[2]?.heading.includes('driver'));
     // Nowhere else: a synonym adds no place the site does not speak of the thing.
     assert.ok(
       !keywords[0]?.flatMap((k) => [...k.heading, ...k.text]).includes('wirtsbetriebssystem'),
     );
+  });
+
+  test('a keyword run holds each word once and none the place already says', () => {
+    const said = new Set(['hypervisor']);
+    assert.deepEqual(
+      runWords(
+        ['typ 1', 'typ-1-hypervisor', 'nativer hypervisor', 'type 1', 'native hypervisor'],
+        said,
+      ),
+      ['typ', '1', 'typ-1-hypervisor', 'nativer', 'type', 'native'],
+    );
+    assert.deepEqual(runWords(['host-os', 'host os'], new Set(['host', 'os'])), []);
   });
 
   test('a synonym table row whose site word no page uses is reported', () => {
@@ -230,6 +251,52 @@ describe('the fallback engine', () => {
   test('a 10,000-character query is cut, not choked on', async () => {
     await assert.doesNotReject(engine.search('Treiber '.repeat(1250)));
   });
+
+  test('ranks as Pagefind: weighted words over the page, a word as typed before one it begins', async () => {
+    const page = (u: string, s: SearchData['pages'][number]['s']) => ({
+      u,
+      t: u,
+      g: 0 as const,
+      s,
+    });
+    const ranking = fallbackEngine(
+      {
+        v: 2,
+        lang: 'de',
+        pages: [
+          // A page whose one heading names the word once, among other things.
+          page('de/vendors/', [
+            ['esxi', 'VMware Hypervisor', 'Ein Produkt von VMware, früher ESXi genannt.', '', ''],
+            ['pvz', 'Parallels', 'Ein Produkt von Parallels, für Root-Server gedacht.', '', ''],
+          ]),
+          // The page that introduces it: a heading and several sentences.
+          page('de/', [
+            [
+              'vm',
+              'Virtuelle Maschine und Hypervisor',
+              'Der Hypervisor verwaltet VMs. Jeder Hypervisor teilt die Hardware.',
+              '',
+              '',
+            ],
+            [
+              'bm',
+              'Bare Metal',
+              'Der Hypervisor läuft auf der Hardware, ein Hypervisor für alle VMs.',
+              '',
+              '',
+            ],
+          ]),
+          // Longer words that only begin with it.
+          page('de/more/', [['x', 'Hypervisorprodukte', 'Hypervisorprodukte gibt es.', '', '']]),
+        ],
+      },
+      { root: '/', stem },
+    );
+    const { hits } = await ranking.search('Hypervisor');
+    assert.equal(hits[0]?.url, '/de/');
+    assert.equal(hits[0]?.sections[0]?.url, '/de/#vm');
+    assert.equal(hits.at(-1)?.url, '/de/more/');
+  });
 });
 
 describe('did you mean, and help when nothing is found', () => {
@@ -308,4 +375,28 @@ test('extractPage reads title and sections from the indexed body only, minus noi
     ],
   );
   assert.equal(extractPage('<html lang="de"><body><p>x</p></body></html>'), undefined);
+});
+
+test('the glossary comes up to second when one of its terms is what was searched', () => {
+  const page = (name: string, glossary = false) => ({ name, glossary });
+  const names = (list: { name: string }[]) => list.map((x) => x.name);
+  const ranked = [page('a'), page('b'), page('c'), page('g', true)];
+  assert.deepEqual(names(glossaryUp(ranked, true)), ['a', 'g', 'b', 'c']);
+  assert.deepEqual(names(glossaryUp(ranked, false)), ['a', 'b', 'c', 'g']);
+  assert.ok(defines('Hypervisor', 'Hypervisoren'));
+  assert.ok(defines('Hardware platform', 'hardware platform'));
+  assert.ok(!defines('Hardware platform', 'hardware driver'));
+});
+
+test('the glossary comes second when a topic page scores at least half of it', () => {
+  const page = (name: string, score: number, glossary = false) => ({ name, score, glossary });
+  const names = (list: { name: string }[]) => list.map((x) => x.name);
+  assert.deepEqual(names(glossarySecond([page('g', 1, true), page('a', 0.95), page('b', 0.5)])), [
+    'a',
+    'g',
+    'b',
+  ]);
+  // Far ahead, it stays first; behind a page, it stays where it is.
+  assert.deepEqual(names(glossarySecond([page('g', 1, true), page('a', 0.4)])), ['g', 'a']);
+  assert.deepEqual(names(glossarySecond([page('a', 1), page('g', 0.99, true)])), ['a', 'g']);
 });

@@ -71,6 +71,51 @@ export function startsAny(form: string, words: Iterable<string>): boolean {
   return false;
 }
 
+/**
+ * How close the page after the glossary must score for the two to swap (see glossarySecond):
+ * chosen over the query table (tests/search-queries.json) for both engines; 0.5 to 0 give the
+ * same figures there, and half keeps the glossary first where no page comes near it.
+ */
+export const GLOSSARY_MARGIN = 0.5;
+
+/**
+ * `ranked` (best first) with the glossary moved to second place when it comes first and the
+ * next page scores at least GLOSSARY_MARGIN of its score. The glossary
+ * defines every term, so it matches most queries; a topic's own page goes first, and the
+ * glossary entry may come second (issue 15).
+ */
+export function glossarySecond<T extends { score: number; glossary: boolean }>(ranked: T[]): T[] {
+  const [first, second, ...rest] = ranked;
+  if (!first || !second || !first.glossary || second.score < GLOSSARY_MARGIN * first.score)
+    return ranked;
+  return [second, first, ...rest];
+}
+
+/** Does a glossary term (its heading) name every word of the query (a word begins, or is begun by, one of its words)? */
+export function defines(term: string, query: string): boolean {
+  const words = wordsOf(term).map(fold);
+  const asked = queryWords(query).map(fold);
+  return (
+    asked.length > 0 && asked.every((q) => words.some((w) => w.startsWith(q) || q.startsWith(w)))
+  );
+}
+
+/**
+ * `ranked` (best first) with the glossary moved up to second place when it lies lower and
+ * one of its entries is the term searched for: a reader who types a term may look for its
+ * definition, and the glossary entry may come second (issue 15).
+ */
+export function glossaryUp<T extends { glossary: boolean }>(
+  ranked: T[],
+  definesQuery: boolean,
+): T[] {
+  const at = ranked.findIndex((x) => x.glossary);
+  if (!definesQuery || at < 2) return ranked;
+  const copy = [...ranked];
+  const [glossary] = copy.splice(at, 1);
+  return glossary ? [...copy.slice(0, 1), glossary, ...copy.slice(1)] : ranked;
+}
+
 /** Keyword runs the build adds to Pagefind's copy of a page, between these marks; never shown. */
 export const KEYWORDS_OPEN = '⟦';
 export const KEYWORDS_CLOSE = '⟧';

@@ -153,9 +153,32 @@ export function enrich(
       }
       // A keyword the heading has needs no second, lighter copy in the text.
       out.text = out.text.filter((k) => !out.heading.includes(k));
-      return out;
+      // Each word once per run, and none the place already says: a reader's phrase
+      // ("nativer Hypervisor") adds only its missing words, so a word the site uses anyway
+      // is not counted again, and the runs stay short.
+      const said = (level: 'heading' | 'text') => new Set(section[level].words.map(lower));
+      const heading = runWords(out.heading, said('heading'));
+      const text = runWords(out.text, new Set([...said('heading'), ...said('text'), ...heading]));
+      return { heading, text };
     }),
   );
+}
+
+/**
+ * The words of `keywords` (phrases) in order, each once, leaving out those in `said`. A
+ * hyphenated word ("typ-1-hypervisor") stays whole, left out only when `said` has all its
+ * parts.
+ */
+export function runWords(keywords: readonly string[], said: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const seen = new Set(said);
+  for (const token of keywords.flatMap((k) => k.split(/\s+/)).filter(Boolean)) {
+    const parts = wordsOf(token).map(lower);
+    if (seen.has(token) || parts.every((w) => said.has(w))) continue;
+    seen.add(token);
+    out.push(token);
+  }
+  return out;
 }
 
 /** Fails the build when a synonym's site word occurs nowhere: the table must route somewhere. */

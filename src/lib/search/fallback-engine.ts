@@ -1,11 +1,15 @@
-// The fallback engine: MiniSearch (prefix matching, field boosts) over the same
-// decompounded and synonym-enriched sections that Pagefind indexes, from the classic-script
-// data file search-fallback/<lang>.js. Used where Pagefind cannot start: no WebAssembly, or
-// the site opened from file://. Ranks like Pagefind: page title and headings (with their
-// keywords) above text; a page scores by its best section, its other matching sections add
-// a little.
-import MiniSearch, { type SearchResult } from 'minisearch';
+// The fallback engine: MiniSearch (prefix matching) over the same decompounded and
+// synonym-enriched sections that Pagefind indexes, from the classic-script data file
+// search-fallback/<lang>.js. Used where Pagefind cannot start: no WebAssembly, or the site
+// opened from file://. MiniSearch finds which of the index's words each query word matches;
+// pages and sections are scored as Pagefind scores them: each word weighted where it stands
+// (title, heading and its keywords, text), BM25 over the page's length with Pagefind's
+// ranking options, a word as typed above longer words it only begins.
+import MiniSearch from 'minisearch';
 import {
+  defines,
+  glossarySecond,
+  glossaryUp,
   MAX_PAGES,
   queryWords,
   type Hit,
@@ -16,11 +20,24 @@ import {
 import type { stem as Stem } from './stem.ts';
 import { fold, lower, wordsOf } from './text.ts';
 
-/** Field weights, as Pagefind weighs the same places (h1 7, h2 6, text 1). */
-export const BOOST = { title: 7, heading: 6, kh: 6, text: 1, kt: 1 } as const;
-/** The glossary's weight against other pages, as in Pagefind's copy (GlossaryList.astro:
- * a term weighs 3 instead of a heading's 6, a definition 0.5 instead of 1). */
-const GLOSSARY = 0.35;
+/**
+ * Pagefind's weights (https://pagefind.app/docs/weighting/): the title (the page's h1) 7, a
+ * heading and its keywords 6, text and its keywords 1; in the glossary, as in its Pagefind
+ * copy (GlossaryList.astro), a term 3 and a definition 0.5.
+ */
+export const WEIGHTS = {
+  page: { title: 7, heading: 6, text: 1 },
+  glossary: { title: 7, heading: 3, text: 0.5 },
+} as const;
+/**
+ * BM25 with Pagefind's ranking options (RANKING in pagefind-engine.ts): repeats of a word
+ * saturate (termSaturation 1.4), a long page loses half as much as by full normalisation
+ * (pageLength 0.5).
+ */
+const SATURATION = 1.4;
+const LENGTH = 0.5;
+/** A longer index word that a query word only begins counts by how much of it was typed, times this. */
+const PREFIX = 0.5;
 const EXCERPT_WORDS = 24;
 const SECTIONS_SHOWN = 3;
 
@@ -33,6 +50,10 @@ interface Doc {
   text: string;
   kh: string;
   kt: string;
+  /** Weighted count of each index word. */
+  tf: Map<string, number>;
+  /** Number of words. */
+  length: number;
 }
 
 export interface FallbackOptions {
@@ -74,7 +95,12 @@ export function excerpt(text: string, matches: (word: string) => boolean): Piece
 export function fallbackEngine(data: SearchData, options: FallbackOptions): SearchEngine {
   const { root, highlightParam, link = (u: string) => u, stem } = options;
   const process = termOf(data.lang, stem);
-  // Sections, to pick and order a page's matching sections.
+  const terms = (text: string) =>
+    wordsOf(text).flatMap((w) => {
+      const t = process(w);
+      return t ? [t] : [];
+    });
+  // Sections: each one's words with their weights, to score and order a page's sections.
   const sections: Doc[] = data.pages.flatMap((page, p) =>
     page.s.map(([anchor, heading, text, kh, kt], i) => ({
       id: 0,
@@ -85,38 +111,65 @@ export function fallbackEngine(data: SearchData, options: FallbackOptions): Sear
       text,
       kh,
       kt,
+      tf: new Map<string, number>(),
+      length: 0,
     })),
   );
-  sections.forEach((d, i) => (d.id = i));
-  // Whole pages, to rank pages as Pagefind does (one document per page).
-  const pages: Doc[] = data.pages.map((page, p) => ({
-    id: p,
-    page: p,
-    anchor: '',
-    title: page.t,
-    heading: page.s.map((s) => s[1]).join(' · '),
-    text: page.s.map((s) => s[2]).join(' '),
-    kh: page.s.map((s) => s[3]).join(', '),
-    kt: page.s.map((s) => s[4]).join(', '),
-  }));
-  const glossary = (page: number) => (data.pages[page]?.g ? GLOSSARY : 1);
-  const index = (docs: Doc[]) => {
-    const mini = new MiniSearch<Doc>({
-      fields: ['title', 'heading', 'text', 'kh', 'kt'],
-      storeFields: [],
-      processTerm: process,
-      tokenize: (text) => wordsOf(text),
-      searchOptions: {
-        boost: BOOST,
-        prefix: (term) => term.length >= 3,
-        boostDocument: (id) => glossary(docs[id as number]?.page ?? -1),
-      },
-    });
-    mini.addAll(docs);
-    return mini;
+  for (const [i, d] of sections.entries()) {
+    d.id = i;
+    const weight = WEIGHTS[data.pages[d.page]?.g ? 'glossary' : 'page'];
+    const add = (text: string, w: number) => {
+      for (const t of terms(text)) {
+        d.tf.set(t, (d.tf.get(t) ?? 0) + w);
+        d.length++;
+      }
+    };
+    add(d.title, weight.title);
+    add(`${d.heading} ${d.kh}`, weight.heading);
+    add(`${d.text} ${d.kt}`, weight.text);
+  }
+  // Pages: the sum of their sections, scored as Pagefind scores a page.
+  const pages = data.pages.map((_, p) => {
+    const tf = new Map<string, number>();
+    let length = 0;
+    for (const d of sections) {
+      if (d.page !== p) continue;
+      for (const [t, n] of d.tf) tf.set(t, (tf.get(t) ?? 0) + n);
+      length += d.length;
+    }
+    return { tf, length };
+  });
+  const average = (list: { length: number }[]) =>
+    list.reduce((sum, x) => sum + x.length, 0) / Math.max(1, list.length);
+  const avgPage = average(pages);
+  const avgSection = average(sections);
+  // MiniSearch answers which index words a query word matches (as typed, or as a prefix).
+  const mini = new MiniSearch<Doc>({
+    fields: ['title', 'heading', 'text', 'kh', 'kt'],
+    storeFields: [],
+    processTerm: process,
+    tokenize: (text) => wordsOf(text),
+    searchOptions: { prefix: (term) => term.length >= 3 },
+  });
+  mini.addAll(sections);
+
+  /** BM25 of one query word in a unit (page or section), over the index words it matches. */
+  const bm25 = (
+    unit: { tf: Map<string, number>; length: number },
+    matched: Map<string, number>,
+    idf: number,
+    avg: number,
+  ) => {
+    let tf = 0;
+    for (const [t, similarity] of matched) tf += similarity * (unit.tf.get(t) ?? 0);
+    if (tf === 0) return 0;
+    const norm = 1 - LENGTH + (LENGTH * unit.length) / avg;
+    return (idf * tf * (SATURATION + 1)) / (tf + SATURATION * norm);
   };
-  const pageIndex = index(pages);
-  const sectionIndex = index(sections);
+  const idfOf = (matched: Map<string, number>, units: { tf: Map<string, number> }[]) => {
+    const n = units.filter((u) => [...matched.keys()].some((t) => u.tf.has(t))).length;
+    return Math.log(1 + (units.length - n + 0.5) / (n + 0.5));
+  };
 
   const url = (page: string, anchor: string, words: string[]) => {
     const prefix = root === '' || root.endsWith('/') ? root : `${root}/`;
@@ -133,46 +186,69 @@ export function fallbackEngine(data: SearchData, options: FallbackOptions): Sear
     async search(query) {
       const words = queryWords(query);
       if (words.every((w) => !process(w))) return { hits: [], unknown: [] };
-      const text = words.join(' ');
+      // Per query word: the index words it matches, each with its similarity (1 as typed).
+      const perWord = words.flatMap((w) => {
+        const q = process(w);
+        if (!q) return [];
+        const matched = new Map<string, number>();
+        for (const r of mini.search(w)) {
+          for (const t of r.terms) {
+            matched.set(t, t === q ? 1 : PREFIX * Math.min(1, q.length / t.length));
+          }
+        }
+        return [{ word: w, matched }];
+      });
+      const unknown = perWord.filter((m) => m.matched.size === 0).map((m) => m.word);
+      const scored = perWord.map(({ matched }) => ({
+        matched,
+        pageIdf: idfOf(matched, pages),
+        sectionIdf: idfOf(matched, sections),
+      }));
+      const definesQuery = sections.some(
+        (d) => !!data.pages[d.page]?.g && !!d.anchor && defines(d.heading, query),
+      );
       // Like Pagefind, a page must match every word of the query somewhere.
-      const found = pageIndex.search(text, { combineWith: 'AND' });
-      const bySection = sectionIndex.search(text, { combineWith: 'OR' });
-      const matchedAll = new Set(bySection.flatMap((r) => r.queryTerms));
-      const unknown = words.filter((w) => !matchedAll.has(process(w) ?? ''));
-      // A page ranks by its own score plus its best section's (Pagefind, too, rewards a
-      // page whose words stand together under one heading).
-      const best = new Map<number, number>();
-      for (const x of bySection) {
-        const p = sections[x.id as number]?.page ?? -1;
-        best.set(p, Math.max(best.get(p) ?? 0, x.score));
-      }
-      const ranked = found
-        .map((r) => ({ r, score: r.score + (best.get(r.id as number) ?? 0) }))
-        .sort((a, b) => b.score - a.score)
-        .map((x) => x.r);
-      const hits = ranked.slice(0, MAX_PAGES).flatMap((r): Hit[] => {
-        const p = r.id as number;
+      const ranked = glossaryUp(
+        glossarySecond(
+          pages
+            .map((page, p) => {
+              const each = scored.map((m) => bm25(page, m.matched, m.pageIdf, avgPage));
+              return {
+                p,
+                score: each.every((x) => x > 0) ? each.reduce((a, b) => a + b, 0) : 0,
+                glossary: !!data.pages[p]?.g,
+              };
+            })
+            .filter((x) => x.score > 0)
+            .sort((a, b) => b.score - a.score),
+        ),
+        definesQuery,
+      );
+      const sectionScore = (d: Doc) =>
+        scored.reduce((sum, m) => sum + bm25(d, m.matched, m.sectionIdf, avgSection), 0);
+      const allMatched = new Set(perWord.flatMap((m) => [...m.matched.keys()]));
+      const hits = ranked.slice(0, MAX_PAGES).flatMap(({ p }): Hit[] => {
         const page = data.pages[p];
         if (!page) return [];
-        const mine = bySection.filter((x) => sections[x.id as number]?.page === p);
-        const matchedTerms = new Set(mine.flatMap((x) => x.terms));
+        const mine = sections
+          .filter((d) => d.page === p)
+          .map((d) => ({ d, score: sectionScore(d) }))
+          .filter((x) => x.score > 0)
+          .sort((a, b) => b.score - a.score)
+          .map((x) => x.d);
         const matches = (w: string) => {
           const t = process(w);
-          return (
-            !!t && [...matchedTerms].some((m) => t === m || t.startsWith(m) || m.startsWith(t))
-          );
+          return !!t && [...allMatched].some((m) => t === m || t.startsWith(m) || m.startsWith(t));
         };
-        const docOf = (x: SearchResult) => sections[x.id as number];
         const firstText = page.s.find((s) => s[2])?.[2] ?? '';
-        const best = mine[0] && docOf(mine[0]);
+        const best = mine[0];
         return [
           {
             title: page.t,
             url: url(page.u, '', words),
             excerpt: excerpt(best?.text || firstText, matches),
             sections: mine
-              .map(docOf)
-              .filter((d): d is Doc => !!d?.anchor)
+              .filter((d) => d.anchor)
               .slice(0, SECTIONS_SHOWN)
               .map((d) => ({
                 title: d.heading,
