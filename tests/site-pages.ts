@@ -2,6 +2,7 @@
 // content collection (`src/content/pages/<lang>/<slug>.mdx`, the same files the build reads),
 // not from sitemap.xml, which a build without SITE_URL leaves out (src/integrations/site-url.ts).
 import { readdirSync, readFileSync } from 'node:fs';
+import { pagePath } from '../src/lib/urls.ts';
 
 const content = new URL('../src/content/pages/', import.meta.url);
 
@@ -15,6 +16,9 @@ export const CONTENT_SLUGS = [
   'vendors',
   'comparison',
 ];
+
+/** A topic's path as served at base `/`: `/de/architecture/`, and `/de/` for the start page. */
+export const topicPath = (lang: 'de' | 'en', slug: string): string => pagePath('/', lang, slug);
 
 export interface TopicPage {
   /** Path as served at base `/`, e.g. `/de/architecture/` (the start page is `/de/`). */
@@ -31,7 +35,7 @@ export function topicPages(): TopicPage[] {
         .filter((name) => name.endsWith('.mdx') && !name.startsWith('_'))
         .map((name) => {
           const slug = name.slice(0, -'.mdx'.length);
-          return { path: `/${lang}/${slug === 'start' ? '' : `${slug}/`}`, lang, slug };
+          return { path: topicPath(lang, slug), lang, slug };
         }),
     )
     .sort((a, b) => a.path.localeCompare(b.path));

@@ -1,7 +1,8 @@
 // Course features as a reader meets them: copy link, citations, self-checks, glossary
 // previews, the teachers' page and the handout.
 import { axe } from './axe.ts';
-import { contentPages, pagePath, parseBibtex } from './course-helpers.ts';
+import { CONTENT_SLUGS, topicPath } from '../site-pages.ts';
+import { parseBibtex } from './bibtex.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe('copy link', () => {
@@ -56,8 +57,8 @@ test.describe('without JavaScript', () => {
   });
 
   test('every self-check answer is reachable behind its details', async ({ page }) => {
-    for (const slug of contentPages) {
-      await page.goto(pagePath('en', slug));
+    for (const slug of CONTENT_SLUGS) {
+      await page.goto(topicPath('en', slug));
       const questions = page.locator('.quiz-question');
       const count = await questions.count();
       expect(count, slug).toBeGreaterThanOrEqual(2);

@@ -7,7 +7,8 @@
 // (Reflow at 320 px, with every box checked: reflow.spec.ts.)
 import { existsSync } from 'node:fs';
 import { axeBothSchemes } from './axe.ts';
-import { contentPages, pagePath, parseBibtex } from './course-helpers.ts';
+import { CONTENT_SLUGS } from '../site-pages.ts';
+import { parseBibtex } from './bibtex.ts';
 import { expect, sitePages, test, twinPath } from './fixtures.ts';
 import { expectStrictPolicy, recordViolations, useDiagrams, useSearch } from './page-use.ts';
 
@@ -66,14 +67,14 @@ for (const p of sitePages()) {
       expect(new Set(terms).size, 'glossary terms linked twice').toBe(terms.length);
       await expect(page.locator(':is(h1,h2,h3,a,sup) .glossary-link')).toHaveCount(0);
       if (p.slug === 'glossary') expect(terms).toEqual([]);
-      if (!contentPages.includes(p.slug)) return;
+      if (!CONTENT_SLUGS.includes(p.slug)) return;
       expect(terms.length).toBeGreaterThan(0);
       const block = page.locator('details.cite-page');
       await expect(block).toHaveCount(1);
       await expect(block).not.toHaveAttribute('open');
       await block.locator('summary').click();
       // Opened, its address carries the page's own origin (origin.spec.ts: another one).
-      const url = `${baseURL}${pagePath(p.lang, p.slug)}`;
+      const url = `${baseURL}${p.path}`;
       await expect(block.locator('pre')).toContainText(url);
       const entries = parseBibtex((await block.locator('pre').textContent()) ?? '');
       expect(entries).toHaveLength(1);

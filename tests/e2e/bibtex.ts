@@ -1,13 +1,4 @@
-// What the course-feature checks share: the content pages (those with self-checks, citations
-// and glossary links), their paths, and a reader of the BibTeX the site hands out.
-
-import { CONTENT_SLUGS } from '../site-pages.ts';
-
-/** The content pages, by slug, in reading order. */
-export const contentPages = CONTENT_SLUGS;
-/** The served path of a topic in a language. */
-export const pagePath = (lang: string, slug: string) =>
-  `/${lang}/${slug === 'start' ? '' : `${slug}/`}`;
+// A reader of the BibTeX the site hands out, for the course-feature checks.
 
 /** A tiny BibTeX reader: the entries of a text, each with its type, key and fields. */
 export function parseBibtex(
