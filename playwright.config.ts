@@ -4,7 +4,7 @@
 // One server for the whole run; every test may run beside any other, one worker per core.
 import { defineConfig } from '@playwright/test';
 import { availableParallelism } from 'node:os';
-import { chromiumArgs, findChromium } from './tests/chromium.ts';
+import { playwrightArgs, findChromium } from './tests/chromium.ts';
 
 const port = Number(process.env['PORT'] ?? 4321);
 const executablePath = findChromium();
@@ -22,7 +22,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
-    launchOptions: { executablePath, args: chromiumArgs },
+    launchOptions: { executablePath, args: playwrightArgs },
     trace: 'off',
   },
   webServer: {

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../tests/chromium.ts';
+import { playwrightArgs, findChromium } from '../tests/chromium.ts';
 import {
   CACHE,
   COMMON_HEADERS,
@@ -454,7 +454,7 @@ try {
   if (loud.status !== 500)
     problems.push(`Apache without mod_headers: ${loud.status}, not a loud 500`);
   lap('servers started');
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath, args: playwrightArgs });
   try {
     // The four servers are independent: check them side by side, report in order.
     const results = await Promise.all(
