@@ -4,6 +4,7 @@
 // Pages with frames go through AxeBuilder, which injects axe into every frame.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -13,8 +14,10 @@ const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
  * so after a full run in one scheme these are all a second scheme can change.
  */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+// The minified build of the axe-core that @axe-core/playwright ships: the same engine, in
+// less than half the bytes for the page to parse each time it is injected.
 const builderPath = createRequire(import.meta.url).resolve('@axe-core/playwright');
-const { source } = createRequire(builderPath)('axe-core') as { source: string };
+const source = readFileSync(createRequire(builderPath).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {
   id: string;
@@ -44,7 +47,10 @@ export async function axe(
   const runOnly: RunOnly =
     rules === 'all' ? { type: 'tag', values: tags } : { type: 'rule', values: COLOUR_RULES };
   if (page.frames().length > 1) {
-    const builder = new AxeBuilder({ page }).options({ runOnly, resultTypes: ['violations'] });
+    const builder = new AxeBuilder({ page, axeSource: source }).options({
+      runOnly,
+      resultTypes: ['violations'],
+    });
     return lines((await (include ? builder.include(include) : builder).analyze()).violations);
   }
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
