@@ -48,3 +48,20 @@ export const sitePages = (): SitePage[] => topicPages();
 /** The same topic in the other language. */
 export const twinPath = (p: SitePage): string =>
   p.path.replace(/^\/(de|en)\//, (_, lang: string) => `/${lang === 'de' ? 'en' : 'de'}/`);
+
+/**
+ * A sweep cut into runs of at most `size` items, each run one test on one browser page: a
+ * new page costs more than a load on an open one. Labels read "pages 4–6 of 22".
+ */
+export function inRuns<T>(items: T[], size: number): { label: string; run: T[] }[] {
+  const runs: { label: string; run: T[] }[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    const run = items.slice(start, start + size);
+    const label =
+      run.length > 1
+        ? `pages ${start + 1}–${start + run.length} of ${items.length}`
+        : `page ${start + 1} of ${items.length}`;
+    runs.push({ label, run });
+  }
+  return runs;
+}

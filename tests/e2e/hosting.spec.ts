@@ -3,7 +3,7 @@
 // Security Policy and logs no error.
 // Also the not-found page (search, page list) and the IIS web.config as XML.
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, sitePages, test } from './fixtures.ts';
+import { expect, inRuns, sitePages, test } from './fixtures.ts';
 import { expectStrictPolicy, recordViolations, useDiagrams, useSearch } from './page-use.ts';
 
 const dist = new URL('../../dist/', import.meta.url);
@@ -21,17 +21,21 @@ test.describe('every other page stays on its own origin and within its policy', 
     expect(paths).toEqual(expect.arrayContaining(['/', '/404.html', '/de/search/']));
     expect(paths.filter((path) => path.includes('/embed/')).length).toBe(8);
   });
-  for (const path of paths) {
-    test(`${path}: requests only its own origin; strict policy, no violation, no console error`, async ({
+  // One browser page walks four pages in turn, each a step of its own.
+  for (const { label, run } of inRuns(paths, 4)) {
+    test(`${label} (${run.join(', ')}): each requests only its own origin; strict policy, no violation, no console error`, async ({
       page,
     }) => {
       const violations = await recordViolations(page);
-      await page.goto(path);
-      await expectStrictPolicy(page);
-      // Everything the page fetches when a reader uses it: search, then every diagram.
-      await useSearch(page);
-      await useDiagrams(page);
-      expect(await violations()).toEqual([]);
+      for (const path of run)
+        await test.step(path, async () => {
+          await page.goto(path);
+          await expectStrictPolicy(page);
+          // Everything the page fetches when a reader uses it: search, then every diagram.
+          await useSearch(page);
+          await useDiagrams(page);
+          expect(await violations()).toEqual([]);
+        });
     });
   }
 });
