@@ -400,18 +400,22 @@ test.describe('what a screen reader hears (issue 14, item 7)', () => {
     'architecture-fit': 'y-n-',
   };
   for (const lang of ['de', 'en'] as const)
-    for (const diagram of diagrams)
-      test(`${lang} ${diagram}: the figure is named by its short title, each picture apart from its description; its accessibility tree, default and changed`, async ({
-        page,
-      }) => {
-        await page.goto(`/${lang}/embed/${diagram}/`);
-        const figure = page.getByRole('figure');
-        await expect(figure).toHaveAccessibleName(titles[lang][diagram]);
-        for (const img of await figure.getByRole('img').all())
-          expect(await img.getAttribute('aria-labelledby')).not.toMatch(/\s/);
-        await expect(figure).toMatchAriaSnapshot({ name: `${lang}-${diagram}.aria.yml` });
-        // Changed as a link to that view on the same page changes it.
-        await goToFragment(page, `${diagram}=${changed[diagram]}`);
-        await expect(figure).toMatchAriaSnapshot({ name: `${lang}-${diagram}-changed.aria.yml` });
-      });
+    test(`${lang}: each figure is named by its short title, each picture apart from its description; its accessibility tree, default and changed`, async ({
+      page,
+    }) => {
+      for (const diagram of diagrams)
+        await test.step(diagram, async () => {
+          await page.goto(`/${lang}/embed/${diagram}/`);
+          const figure = page.getByRole('figure');
+          await expect(figure).toHaveAccessibleName(titles[lang][diagram]);
+          for (const img of await figure.getByRole('img').all())
+            expect(await img.getAttribute('aria-labelledby')).not.toMatch(/\s/);
+          await expect(figure).toMatchAriaSnapshot({ name: `${lang}-${diagram}.aria.yml` });
+          // Changed as a link to that view on the same page changes it.
+          await goToFragment(page, `${diagram}=${changed[diagram]}`);
+          await expect(figure).toMatchAriaSnapshot({
+            name: `${lang}-${diagram}-changed.aria.yml`,
+          });
+        });
+    });
 });

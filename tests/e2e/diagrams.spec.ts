@@ -107,14 +107,61 @@ const live = (page: Page, id: string) => figure(page, id).locator('[data-live]')
 
 for (const c of cases) {
   test.describe(c.id, () => {
-    test('a link with its fragment restores the view, on load and on reload', async ({ page }) => {
-      await page.goto(`${c.page}#${c.fragment}`);
-      const fig = figure(page, c.id);
-      await expect(fig).toHaveAttribute('data-diagram', c.id);
-      await c.restored(fig);
-      await expect(fig).toBeInViewport();
-      await page.reload();
-      await c.restored(fig);
+    test('a linked view: restored on load and reload, moving only when the reader allows it, copied as a link and as embed code, and shown by the embed page', async ({
+      page,
+      context,
+    }) => {
+      await test.step('a link with its fragment restores the view, on load and on reload', async () => {
+        await page.goto(`${c.page}#${c.fragment}`);
+        const fig = figure(page, c.id);
+        await expect(fig).toHaveAttribute('data-diagram', c.id);
+        await c.restored(fig);
+        await expect(fig).toBeInViewport();
+        await page.reload();
+        await c.restored(fig);
+      });
+
+      await test.step('motion only when the reader allows it', async () => {
+        for (const reducedMotion of ['reduce', 'no-preference'] as const) {
+          await page.emulateMedia({ reducedMotion });
+          const durations = await figure(page, c.id)
+            .locator('svg rect, svg .motion')
+            .evaluateAll((els) => els.map((el) => getComputedStyle(el).transitionDuration));
+          const moving = durations.filter((d) => d.split(',').some((x) => parseFloat(x) > 0));
+          if (reducedMotion === 'reduce') expect(moving).toEqual([]);
+          else expect(moving.length).toBeGreaterThan(0);
+        }
+        await page.emulateMedia({ reducedMotion: null });
+      });
+
+      await test.step('"copy link" and "copy embed code" carry the current view', async () => {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+        const host = page.locator(`[data-diagram="${c.id}"]`).locator('xpath=..');
+        await host.getByRole('button', { name: 'Copy link to this view' }).click();
+        await expect(live(page, c.id)).toHaveText('Copied.');
+        const link = await page.evaluate(() => navigator.clipboard.readText());
+        expect(new URL(link).pathname + new URL(link).hash).toBe(`${c.page}#${c.fragment}`);
+        await host.getByText('Embed code for course pages').click();
+        await expect(host.locator('pre.shiki')).toContainText(`/en/embed/${c.id}/`);
+        await host.getByRole('button', { name: 'Copy embed code' }).click();
+        const code = await page.evaluate(() => navigator.clipboard.readText());
+        const src = /<iframe src="([^"]+)"/.exec(code)?.[1] ?? '';
+        expect(new URL(src).pathname).toBe(`/en/embed/${c.id}/`);
+        await page.goto(new URL(src).pathname + new URL(src).hash);
+        await c.restored(figure(page, c.id));
+      });
+
+      await test.step('the embed page has no site chrome and restores the fragment state', async () => {
+        await page.goto(`/en/embed/${c.id}/#${c.fragment}`);
+        await expect(page.locator('.site-header, .site-nav, .site-footer')).toHaveCount(0);
+        await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+        await c.restored(figure(page, c.id));
+        const open = page.getByRole('link', { name: 'Open on the site' });
+        await expect(open).toHaveAttribute('href', `${c.page}#${c.fragment}`);
+        await page.goto(`/de/embed/${c.id}/#junk`);
+        await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+        await expect(page.getByRole('link', { name: 'Auf der Website öffnen' })).toBeVisible();
+      });
     });
 
     test('a garbage fragment shows the default view without an error', async ({ page }) => {
@@ -149,13 +196,17 @@ for (const c of cases) {
         }
       }
     });
+  });
+}
 
-    test.describe(() => {
-      test.use({ javaScriptEnabled: false });
-      test('without JavaScript: the complete figure, caption and text alternative', async ({
-        page,
-      }) => {
-        await page.goto(c.page);
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('each figure is complete: picture, caption, citation and text alternative, no controls', async ({
+    page,
+  }) => {
+    for (const c of cases)
+      await test.step(c.id, async () => {
+        if (new URL(page.url()).pathname !== c.page) await page.goto(c.page);
         const fig = figure(page, c.id);
         await expect(fig.locator('svg').first()).toBeVisible();
         await expect(fig.locator('figcaption')).toBeVisible();
@@ -165,52 +216,8 @@ for (const c of cases) {
         await expect(fig.locator('[data-controls]').first()).toBeHidden();
         await expect(fig.getByRole('radio')).toHaveCount(0);
       });
-    });
-
-    test('motion only when the reader allows it', async ({ page }) => {
-      await page.goto(c.page);
-      for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-        await page.emulateMedia({ reducedMotion });
-        const durations = await figure(page, c.id)
-          .locator('svg rect, svg .motion')
-          .evaluateAll((els) => els.map((el) => getComputedStyle(el).transitionDuration));
-        const moving = durations.filter((d) => d.split(',').some((x) => parseFloat(x) > 0));
-        if (reducedMotion === 'reduce') expect(moving).toEqual([]);
-        else expect(moving.length).toBeGreaterThan(0);
-      }
-    });
-
-    test('the embed page has no site chrome and restores the fragment state', async ({ page }) => {
-      await page.goto(`/en/embed/${c.id}/#${c.fragment}`);
-      await expect(page.locator('.site-header, .site-nav, .site-footer')).toHaveCount(0);
-      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
-      await c.restored(figure(page, c.id));
-      const open = page.getByRole('link', { name: 'Open on the site' });
-      await expect(open).toHaveAttribute('href', `${c.page}#${c.fragment}`);
-      await page.goto(`/de/embed/${c.id}/#junk`);
-      await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-      await expect(page.getByRole('link', { name: 'Auf der Website öffnen' })).toBeVisible();
-    });
-
-    test('"copy link" and "copy embed code" carry the current view', async ({ page, context }) => {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      await page.goto(`${c.page}#${c.fragment}`);
-      const host = page.locator(`[data-diagram="${c.id}"]`).locator('xpath=..');
-      await host.getByRole('button', { name: 'Copy link to this view' }).click();
-      await expect(live(page, c.id)).toHaveText('Copied.');
-      const link = await page.evaluate(() => navigator.clipboard.readText());
-      expect(new URL(link).pathname + new URL(link).hash).toBe(`${c.page}#${c.fragment}`);
-      await host.getByText('Embed code for course pages').click();
-      await expect(host.locator('pre.shiki')).toContainText(`/en/embed/${c.id}/`);
-      await host.getByRole('button', { name: 'Copy embed code' }).click();
-      const code = await page.evaluate(() => navigator.clipboard.readText());
-      const src = /<iframe src="([^"]+)"/.exec(code)?.[1] ?? '';
-      expect(new URL(src).pathname).toBe(`/en/embed/${c.id}/`);
-      await page.goto(new URL(src).pathname + new URL(src).hash);
-      await c.restored(figure(page, c.id));
-    });
   });
-}
+});
 
 test.describe('keyboard, pointer and touch', () => {
   test('layer stack: arrows, Home/End and Enter pick views and layers', async ({ page }) => {

@@ -124,21 +124,24 @@ test.describe('root and not-found pages', () => {
 
   test.describe(() => {
     test.use({ allowedConsole: [/404/] });
-    for (const path of [
-      '/nowhere/',
-      '/de/no-such-topic/',
-      '/en/architecture/extra/',
-      '/%3Cscript%3E/',
-    ]) {
-      test(`${path} answers 404 with a page in both languages`, async ({ page }) => {
-        const response = await page.goto(path);
-        expect(response?.status()).toBe(404);
-        await expect(page.getByRole('heading', { name: 'Seite nicht gefunden' })).toBeVisible();
-        await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
-        await page.getByRole('link', { name: 'Go to the start page' }).click();
-        await expect(page).toHaveURL(/\/en\/$/);
-      });
-    }
+    test('a missing page answers 404 with a page in both languages, wherever it is asked for', async ({
+      page,
+    }) => {
+      for (const path of [
+        '/nowhere/',
+        '/de/no-such-topic/',
+        '/en/architecture/extra/',
+        '/%3Cscript%3E/',
+      ])
+        await test.step(path, async () => {
+          const response = await page.goto(path);
+          expect(response?.status()).toBe(404);
+          await expect(page.getByRole('heading', { name: 'Seite nicht gefunden' })).toBeVisible();
+          await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+          await page.getByRole('link', { name: 'Go to the start page' }).click();
+          await expect(page).toHaveURL(/\/en\/$/);
+        });
+    });
   });
 });
 

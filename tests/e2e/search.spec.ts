@@ -229,22 +229,26 @@ test.describe('the search page', () => {
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  for (const lang of ['de', 'en'] as const) {
-    test(`${lang}: the search link leads to a page that lists every page and the glossary`, async ({
-      page,
-    }) => {
-      await page.goto(`/${lang}/vendors/`);
-      await page.locator('[data-search-trigger]').click();
-      await expect(page).toHaveURL(`/${lang}/search/`);
-      await expect(page.locator('[data-search-nojs]')).toBeVisible();
-      await expect(page.locator('[data-search-nojs]')).toContainText('JavaScript');
-      const listed = await page
-        .locator('.search-all a')
-        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-      for (const p of sitePages().filter((p) => p.lang === lang)) expect(listed).toContain(p.path);
-      expect(listed).toContain(`/${lang}/glossary/`);
-    });
-  }
+  test('in each language the search link leads to a page that lists every page and the glossary', async ({
+    page,
+  }) => {
+    for (const lang of ['de', 'en'] as const)
+      await test.step(lang, async () => {
+        await page.goto(`/${lang}/vendors/`);
+        await page.locator('[data-search-trigger]').click();
+        await expect(page).toHaveURL(`/${lang}/search/`);
+        await expect(page.locator('[data-search-nojs]')).toBeVisible();
+        await expect(page.locator('[data-search-nojs]')).toContainText('JavaScript');
+        const listed = await page
+          .locator('.search-all a')
+          .evaluateAll((links) =>
+            links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+          );
+        for (const p of sitePages().filter((p) => p.lang === lang))
+          expect(listed).toContain(p.path);
+        expect(listed).toContain(`/${lang}/glossary/`);
+      });
+  });
 });
 
 const schemes = ['light', 'dark'] as const;
