@@ -1,9 +1,9 @@
-// `npm run bench:tests`: how long the test suite takes. Runs every step of `npm test` in
-// order (read from package.json, so the list stays in step with it), timing each, with the
-// Playwright step on the JSON reporter; then prints the seconds of each step and, per spec
-// file, its tests, their summed time and the span from its first test's start to its last
-// test's end. It measures and asserts nothing; a failing step is reported and the run
-// goes on, so the times are complete.
+// `npm run bench:tests`: how long the test suite takes. Runs the stages of `npm test` as it
+// does (tests/steps.ts: the steps of a stage side by side), with the Playwright step on the
+// JSON reporter; then prints the seconds of each step and stage and, per spec file, its
+// tests, their summed time and the span from its first test's start to its last test's
+// end. It measures and asserts nothing; a failing step is reported and the run goes on, so
+// the times are complete.
 //
 //   node scripts/bench-tests.ts                 every step of `npm test`
 //   node scripts/bench-tests.ts --e2e           only the Playwright tests
@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { STAGES, runStep, type Step } from '../tests/steps.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values, positionals } = parseArgs({
@@ -130,16 +131,7 @@ function runPlaywright(): { report: Report | undefined; ms: number; ok: boolean 
   return { report, ms, ok: run.status === 0 };
 }
 
-/** The steps of `npm test`, as package.json lists them. */
-function testSteps(): string[] {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  return (pkg.scripts['test'] ?? '').split('&&').map((step) => step.trim());
-}
-
-const isPlaywright = (step: string) =>
-  /^(npm run test:e2e|playwright test|npx playwright test)$/.test(step);
+const isPlaywright = (step: Step) => /^playwright test/.test(step.run);
 
 if (values.report) {
   printReport(JSON.parse(readFileSync(values.report, 'utf8')) as Report);
@@ -149,30 +141,37 @@ if (values.report) {
   printReport(report);
   if (!ok) process.exitCode = 1;
 } else {
-  const steps: string[][] = [['npm test step', 'seconds', 'result']];
+  const rows: string[][] = [['npm test stage and step', 'seconds', 'result']];
   let report: Report | undefined;
   let total = 0;
-  for (const step of testSteps()) {
-    console.error(`bench: ${step}`);
-    let ms: number;
-    let ok: boolean;
-    if (isPlaywright(step)) {
-      ({ report, ms, ok } = runPlaywright());
-    } else {
-      const started = performance.now();
-      const run = spawnSync('sh', ['-c', step], {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      ms = performance.now() - started;
-      ok = run.status === 0;
-    }
+  for (const stage of STAGES) {
+    const started = performance.now();
+    const results = await Promise.all(
+      stage.map(async (step) => {
+        console.error(`bench: ${step.name}`);
+        if (!isPlaywright(step)) return runStep(step, false);
+        const run = runPlaywright();
+        report = run.report;
+        return { step, ok: run.ok, ms: run.ms, output: '' };
+      }),
+    );
+    const ms = performance.now() - started;
     total += ms;
-    steps.push([step, sec(ms), ok ? 'ok' : 'FAILED']);
-    if (!ok) process.exitCode = 1;
+    if (stage.length > 1) rows.push([`stage of ${stage.length}, side by side`, sec(ms), '']);
+    for (const r of results) {
+      rows.push([
+        `${stage.length > 1 ? '  ' : ''}${r.step.name}`,
+        sec(r.ms),
+        r.ok ? 'ok' : 'FAILED',
+      ]);
+      if (!r.ok) {
+        process.exitCode = 1;
+        console.error(r.output);
+      }
+    }
   }
-  steps.push(['total', sec(total), '']);
-  table(steps);
+  rows.push(['total', sec(total), '']);
+  table(rows);
   console.log('');
   if (report) printReport(report);
 }

@@ -1,0 +1,70 @@
+// The steps of `npm test` (scripts/test.ts) and of `npm run bench:tests`, in stages. A
+// stage starts when the one before it has passed; its steps run side by side, as none of
+// them writes what another reads. Astro's generated types (.astro/) are written by the
+// type check, the build and the server check's sub-path build, each in a different stage.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** One step: a name to report and the shell command it runs (npm scripts put node_modules/.bin on PATH). */
+export interface Step {
+  name: string;
+  run: string;
+}
+
+export const STAGES: Step[][] = [
+  // Finds Chromium for the browser tests, installing Debian's package where there is none.
+  [{ name: 'Chromium', run: 'node scripts/chromium.ts' }],
+  [
+    { name: 'Prettier', run: 'prettier --check .' },
+    { name: 'types (astro check)', run: 'astro check' },
+  ],
+  [
+    {
+      name: 'build, portable copy, SCORM packages',
+      run: 'astro build && node scripts/portable.ts && node scripts/scorm.ts',
+    },
+  ],
+  [
+    { name: 'unit tests', run: 'node --test "tests/unit/**/*.test.ts"' },
+    { name: 'paraphrase check', run: 'node scripts/verbatim.ts' },
+    { name: 'HTML rules', run: 'node scripts/validate-html.ts' },
+    { name: 'Nu HTML checker', run: 'node scripts/validate-nu.ts' },
+    // The link check reads the sub-path build the server check leaves in dist-sub/.
+    {
+      name: 'Apache and nginx, links',
+      run: 'node scripts/test-servers.ts && node scripts/check-links.ts',
+    },
+  ],
+  [{ name: 'browser tests', run: 'playwright test' }],
+];
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface StepResult {
+  step: Step;
+  ok: boolean;
+  ms: number;
+  /** stdout and stderr together, when the step's output was collected. */
+  output: string;
+}
+
+/**
+ * Runs one step. `live`: its output goes straight to this terminal; otherwise it is
+ * collected and returned, so steps side by side do not interleave their lines.
+ */
+export function runStep(step: Step, live: boolean, env = process.env): Promise<StepResult> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn('sh', ['-c', step.run], {
+      cwd: root,
+      env,
+      stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) =>
+      done({ step, ok: code === 0, ms: performance.now() - started, output }),
+    );
+  });
+}
