@@ -10,7 +10,12 @@
 // framing, the slashless base, caching, compression, hidden config files) and one browser
 // smoke test per server and base (search and a diagram, no console error).
 //
-//   node scripts/test-servers.ts        (after `npm run build`)
+//   node scripts/test-servers.ts              (after `npm run build`)
+//   node scripts/test-servers.ts --build-sub  only the sub-path build, then stop
+//   node scripts/test-servers.ts --sub-built  the checks, on the sub-path build made before
+//
+// `npm test` makes the sub-path build early, beside Prettier, where no other Astro process
+// writes Astro's generated types, and runs the checks later (tests/steps.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -386,16 +391,25 @@ async function browserSmoke(t: Target, browser: Browser): Promise<string[]> {
   return problems;
 }
 
+const started = Date.now();
+const lap = (what: string) =>
+  console.log(`  ${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (process.argv.includes('--build-sub')) {
+  buildSub();
+  lap(`sub-path build in dist-sub${SUB}`);
+  process.exit(0);
+}
 ensureServers();
 const executablePath = findChromium();
 if (!executablePath) fail('no Chromium found: run `node scripts/chromium.ts`');
 if (!existsSync(join(dist, 'index.html')))
   fail('dist/ has no index.html: run `npm run build` first');
-const started = Date.now();
-const sub = buildSub();
-const lap = (what: string) =>
-  console.log(`  ${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-lap('sub-path build');
+const built = join(distSub, SUB);
+const reuse = process.argv.includes('--sub-built');
+if (reuse && !existsSync(join(built, 'index.html')))
+  fail(`dist-sub${SUB} has no index.html: run \`node scripts/test-servers.ts --build-sub\` first`);
+const sub = reuse ? built : buildSub();
+lap(reuse ? 'sub-path build made before' : 'sub-path build');
 const tmp = await mkdtemp(join(tmpdir(), 'test-servers-'));
 // The servers read as www-data: serve copies from a folder it may enter, wherever the
 // project itself lies (a checkout in a private folder answers 403 otherwise).

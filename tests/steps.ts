@@ -1,7 +1,8 @@
 // The steps of `npm test` (scripts/test.ts) and of `npm run bench:tests`, in stages. A
 // stage starts when the one before it has passed; its steps run side by side, as none of
-// them writes what another reads. Astro's generated types (.astro/) are written by the
-// type check, the build and the server check's sub-path build, each in a different stage.
+// them writes what another reads. Astro's generated types (.astro/) are written by the two
+// builds, each in a stage of its own Astro process; the type check runs after them and
+// only reads the types.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +17,8 @@ export const STAGES: Step[][] = [
   [{ name: 'Chromium', run: 'node scripts/chromium.ts' }],
   [
     { name: 'Prettier', run: 'prettier --check .' },
-    { name: 'types (astro check)', run: 'astro check' },
+    // The second build, under /kurs/virtualisierung/, for the server and link checks.
+    { name: 'sub-path build', run: 'node scripts/test-servers.ts --build-sub' },
   ],
   [
     {
@@ -25,14 +27,16 @@ export const STAGES: Step[][] = [
     },
   ],
   [
+    // The build has just written Astro's types: the check reads them and writes none.
+    { name: 'types (astro check)', run: 'astro check --noSync' },
     { name: 'unit tests', run: 'node --test "tests/unit/**/*.test.ts"' },
     { name: 'paraphrase check', run: 'node scripts/verbatim.ts' },
     { name: 'HTML rules', run: 'node scripts/validate-html.ts' },
     { name: 'Nu HTML checker', run: 'node scripts/validate-nu.ts' },
-    // The link check reads the sub-path build the server check leaves in dist-sub/.
+    // The server and link checks use the sub-path build of the second stage (dist-sub/).
     {
       name: 'Apache and nginx, links',
-      run: 'node scripts/test-servers.ts && node scripts/check-links.ts',
+      run: 'node scripts/test-servers.ts --sub-built && node scripts/check-links.ts',
     },
   ],
   [{ name: 'browser tests', run: 'playwright test' }],
