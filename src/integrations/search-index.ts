@@ -188,6 +188,9 @@ function urlOf(dir: string, file: string): string {
     .replace(/index\.html$/, '');
 }
 
+/** The glossary, by its site-relative URL: indexed by its terms, told apart in the fallback. */
+const isGlossary = (url: string) => url.endsWith('/glossary/');
+
 /** Every built page with indexed content, read and split into sections. */
 async function readSite(dir: string): Promise<SitePage[]> {
   const site: SitePage[] = [];
@@ -210,7 +213,7 @@ async function readSite(dir: string): Promise<SitePage[]> {
     pages.forEach((page, i) => {
       // The glossary is found by its terms: a definition's keywords (it names most of the
       // site's topics) would only make it match everything.
-      const glossary = inLang[i]?.url.endsWith('/glossary/');
+      const glossary = isGlossary(inLang[i]?.url ?? '');
       page.sections.forEach((s, j) => {
         const k = keywords[i]?.[j] ?? { heading: [], text: [] };
         s.k = glossary ? { heading: k.heading, text: [] } : k;
@@ -245,7 +248,7 @@ async function writeFallback(
     list.push({
       u: url,
       t: page.title,
-      g: url.endsWith('/glossary/') ? 1 : 0,
+      g: isGlossary(url) ? 1 : 0,
       s: page.sections.map((s) => [
         s.a,
         s.h,

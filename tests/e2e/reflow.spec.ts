@@ -15,7 +15,7 @@ import {
   resize,
   textSpacing,
 } from './audit-helpers.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, inRuns, test } from './fixtures.ts';
 
 const views = [
   { name: '320 × 640', viewport: { width: 320, height: 640 }, spacing: false },
@@ -26,9 +26,9 @@ const views = [
 
 for (const lang of ['de', 'en'] as const) {
   const paths = auditPaths(lang);
-  const half = Math.ceil(paths.length / 2);
-  for (const [part, group] of [paths.slice(0, half), paths.slice(half)].entries())
-    test(`${lang}, pages ${part * half + 1}–${part * half + group.length} of ${paths.length}: at 320 px and 400 % zoom nothing scrolls sideways or leaves its box; with wider text spacing no text is cut off`, async ({
+  // Each language in two halves, each one test on one browser page.
+  for (const { label, run: group } of inRuns(paths, Math.ceil(paths.length / 2)))
+    test(`${lang}, ${label}: at 320 px and 400 % zoom nothing scrolls sideways or leaves its box; with wider text spacing no text is cut off`, async ({
       page,
     }) => {
       test.setTimeout(120_000);
