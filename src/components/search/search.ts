@@ -160,23 +160,33 @@ class SiteSearch extends HTMLElement {
       const dialog = document.createElement('dialog');
       dialog.className = 'search-dialog';
       dialog.setAttribute('aria-label', labels.title);
+      // Closing hands focus back at once, so the reader's next key lands where they were.
+      const shut = () => {
+        dialog.close();
+        (this.#returnTo as HTMLElement | null)?.focus?.();
+      };
       const close = document.createElement('button');
       close.type = 'button';
       close.className = 'search-close';
       close.textContent = labels.close;
-      close.addEventListener('click', () => dialog.close());
+      close.addEventListener('click', shut);
       // A click on the backdrop (outside the box) closes too.
       dialog.addEventListener('click', (event) => {
-        if (event.target === dialog) dialog.close();
+        if (event.target === dialog) shut();
       });
       // Escape closes, as the key hint says, also while the field holds a query (a search
       // field's own Escape would only empty it).
       dialog.addEventListener('keydown', (event) => {
         if (event.key !== 'Escape' || event.isComposing) return;
         event.preventDefault();
-        dialog.close();
+        shut();
       });
-      dialog.addEventListener('close', () => (this.#returnTo as HTMLElement | null)?.focus?.());
+      // Closed another way (the browser's own close request): focus returns later, and only
+      // if the reader has not moved it on meanwhile.
+      dialog.addEventListener('close', () => {
+        if (!document.activeElement || document.activeElement === document.body)
+          (this.#returnTo as HTMLElement | null)?.focus?.();
+      });
       dialog.append(panel.root, close);
       document.body.append(dialog);
       this.#dialog = dialog;
