@@ -52,7 +52,10 @@ export async function useSearch(page: Page) {
   // Results shown means the search code, index and fragments have all been fetched.
   await expect(panel.getByRole('option').first()).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.locator('dialog.search-dialog')).toBeHidden();
+  const dialog = page.locator('dialog.search-dialog');
+  await expect(dialog).toBeHidden();
+  // Closed, the dialog hands focus back to the link that opened it.
+  if (await dialog.count()) await expect(trigger).toBeFocused();
 }
 
 /**
@@ -68,6 +71,8 @@ export async function useDiagrams(page: Page) {
     const control = controls.nth(i);
     if (!(await control.isVisible())) continue;
     await control.focus();
+    // The keys below go to this control, nowhere else.
+    await expect(control).toBeFocused();
     // Move, jump to either end, activate: every kind of key a control answers to.
     for (const key of ['ArrowRight', 'End', 'Home', 'Enter', 'Space'])
       await page.keyboard.press(key);
