@@ -53,10 +53,12 @@ test('every link of every page leads to a page or section that exists', async ({
     seen.add(url);
     const response = await page.goto(url);
     expect(response?.ok(), `${url} opens`).toBe(true);
-    const links = await page.$$eval('a[href]', (as) =>
-      as.map((a) => (a as HTMLAnchorElement).href),
-    );
-    ids.set(url, await page.$$eval('[id]', (els) => els.map((el) => el.id)));
+    // One evaluation in the page's own world: the links as the browser resolves them, the ids.
+    const { links, found } = await page.evaluate(() => ({
+      links: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href),
+      found: [...document.querySelectorAll('[id]')].map((el) => el.id),
+    }));
+    ids.set(url, found);
     for (const link of links) {
       const target = new URL(link);
       if (target.protocol !== 'file:') continue;
