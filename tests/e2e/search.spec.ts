@@ -95,6 +95,29 @@ test('keyboard: / and Ctrl+K open, arrows and Enter follow a result, Escape retu
   await expect(page).toHaveURL(/\/en\/vendors\//);
 });
 
+test('focus moved on the moment search closes stays where the reader put it', async ({ page }) => {
+  await page.goto('/en/io-drivers/');
+  await openWithButton(page);
+  await expect(modalInput(page)).toBeFocused();
+  // Escape, and in the same moment a step on to the page's first control: once the dialog
+  // has told the page it closed, focus is still on that control, not back on the search link.
+  const kept = await page.evaluate(
+    () =>
+      new Promise<boolean>((done) => {
+        const dialog = document.querySelector('dialog.search-dialog');
+        const control = document.querySelector<HTMLElement>('figure[data-diagram] button');
+        dialog?.addEventListener('close', () => done(document.activeElement === control), {
+          once: true,
+        });
+        dialog
+          ?.querySelector('input')
+          ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        control?.focus();
+      }),
+  );
+  expect(kept).toBe(true);
+});
+
 test('a slash typed into a field stays in the field', async ({ page }) => {
   await page.goto('/en/search/');
   const input = page.locator('[data-search-live] input');
