@@ -131,7 +131,7 @@ function runPlaywright(): { report: Report | undefined; ms: number; ok: boolean 
   return { report, ms, ok: run.status === 0 };
 }
 
-const isPlaywright = (step: Step) => /^playwright test/.test(step.run);
+const isPlaywright = (step: Step) => step.run === 'npm run test:e2e';
 
 if (values.report) {
   printReport(JSON.parse(readFileSync(values.report, 'utf8')) as Report);

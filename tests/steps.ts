@@ -6,7 +6,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** One step: a name to report and the shell command it runs (npm scripts put node_modules/.bin on PATH). */
+/**
+ * One step: a name to report and the shell command it runs, the package's own npm script
+ * wherever there is one (npm puts node_modules/.bin, with Node 24, on PATH).
+ */
 export interface Step {
   name: string;
   run: string;
@@ -14,32 +17,27 @@ export interface Step {
 
 export const STAGES: Step[][] = [
   // Finds Chromium for the browser tests, installing Debian's package where there is none.
-  [{ name: 'Chromium', run: 'node scripts/chromium.ts' }],
+  [{ name: 'Chromium', run: 'npm run test:browser-setup' }],
   [
     { name: 'Prettier', run: 'prettier --check .' },
     // The second build, under /kurs/virtualisierung/, for the server and link checks.
-    { name: 'sub-path build', run: 'node scripts/test-servers.ts --build-sub' },
+    { name: 'sub-path build', run: 'npm run test:servers -- --build-sub' },
   ],
-  [
-    {
-      name: 'build, portable copy, SCORM packages',
-      run: 'astro build && node scripts/portable.ts && node scripts/scorm.ts',
-    },
-  ],
+  [{ name: 'build, portable copy, SCORM packages', run: 'npm run build:scorm' }],
   [
     // The build has just written Astro's types: the check reads them and writes none.
-    { name: 'types (astro check)', run: 'astro check --noSync' },
-    { name: 'unit tests', run: 'node --test "tests/unit/**/*.test.ts"' },
-    { name: 'paraphrase check', run: 'node scripts/verbatim.ts' },
-    { name: 'HTML rules', run: 'node scripts/validate-html.ts' },
-    { name: 'Nu HTML checker', run: 'node scripts/validate-nu.ts' },
+    { name: 'types (astro check)', run: 'npm run check -- --noSync' },
+    { name: 'unit tests', run: 'npm run test:unit' },
+    { name: 'paraphrase check', run: 'npm run test:verbatim' },
+    { name: 'HTML rules', run: 'npm run test:html' },
+    { name: 'Nu HTML checker', run: 'npm run test:nu' },
     // The server and link checks use the sub-path build of the second stage (dist-sub/).
     {
       name: 'Apache and nginx, links',
-      run: 'node scripts/test-servers.ts --sub-built && node scripts/check-links.ts',
+      run: 'npm run test:servers -- --sub-built && npm run test:links',
     },
   ],
-  [{ name: 'browser tests', run: 'playwright test' }],
+  [{ name: 'browser tests', run: 'npm run test:e2e' }],
 ];
 
 export const root = fileURLToPath(new URL('..', import.meta.url));

@@ -160,10 +160,11 @@ class SiteSearch extends HTMLElement {
       const dialog = document.createElement('dialog');
       dialog.className = 'search-dialog';
       dialog.setAttribute('aria-label', labels.title);
+      const giveBack = () => (this.#returnTo as HTMLElement | null)?.focus?.();
       // Closing hands focus back at once, so the reader's next key lands where they were.
       const shut = () => {
         dialog.close();
-        (this.#returnTo as HTMLElement | null)?.focus?.();
+        giveBack();
       };
       const close = document.createElement('button');
       close.type = 'button';
@@ -184,8 +185,7 @@ class SiteSearch extends HTMLElement {
       // Closed another way (the browser's own close request): focus returns later, and only
       // if the reader has not moved it on meanwhile.
       dialog.addEventListener('close', () => {
-        if (!document.activeElement || document.activeElement === document.body)
-          (this.#returnTo as HTMLElement | null)?.focus?.();
+        if (!document.activeElement || document.activeElement === document.body) giveBack();
       });
       dialog.append(panel.root, close);
       document.body.append(dialog);
