@@ -24,6 +24,10 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath, args: playwrightArgs },
     trace: 'off',
+    // Checks measure a view once it has settled: a transition still running would show axe and
+    // the layout checks a colour or a position between two views. Motion is CSS only (the
+    // diagrams' transitions, smooth scrolling); diagrams.spec.ts checks it both ways.
+    reducedMotion: 'reduce',
   },
   webServer: {
     command: `node tests/static-server.ts dist ${port}`,

@@ -1,26 +1,17 @@
-// What the audit specs (reflow, text spacing, forced colours, print) share: the pages an
-// auditor walks through, and measurements of what a reader sees, taken inside the page.
+// What the audit checks (reflow, text spacing, forced colours, print) share: the search
+// pages an auditor adds to the sweeps, and measurements of what a reader sees, taken inside
+// the page.
 import type { Page } from '@playwright/test';
-import { sitePages } from './fixtures.ts';
-
-export type Lang = 'de' | 'en';
-const DIAGRAMS = ['layer-stack', 'io-path', 'device-sharing', 'architecture-fit'];
 
 /** A query of 200 characters with no space: the longest the search page accepts. */
 export const LONG_QUERY = 'x'.repeat(200);
 
-/** Every built page of one language: topic pages, search (with results), embeds. */
-export function auditPaths(lang: Lang): string[] {
-  return [
-    ...sitePages()
-      .filter((p) => p.lang === lang)
-      .map((p) => p.path),
+/** The search page of each language with results and with the longest query it accepts. */
+export const searchResultPaths = (): string[] =>
+  (['de', 'en'] as const).flatMap((lang) => [
     `/${lang}/search/?q=${lang === 'de' ? 'treiber' : 'driver'}`,
     `/${lang}/search/?q=${LONG_QUERY}`,
-    ...DIAGRAMS.map((d) => `/${lang}/embed/${d}/`),
-    ...(lang === 'de' ? ['/404.html'] : []),
-  ];
-}
+  ]);
 
 /** Opens a page and waits until what a reader sees has settled (search results included). */
 export async function openSettled(page: Page, path: string): Promise<void> {
@@ -162,6 +153,41 @@ export const clippedText = (page: Page): Promise<string[]> =>
     }
     return out;
   });
+
+/**
+ * Reflow (WCAG 1.4.10) and text spacing (WCAG 1.4.12), in the views a reader zooms through:
+ * - 320 × 640: nothing scrolls sideways or reaches outside its container;
+ * - 320 × 640 with wider text spacing: the same, and no text is cut off;
+ * - 320 × 256 (a 1,280 × 1,024 screen at 400 %): nothing scrolls sideways or reaches out;
+ * - 1280 × 800 with wider text spacing: no text is cut off or pushed out of its box.
+ */
+export const REFLOW_VIEWS = [
+  { name: '320 × 640', viewport: { width: 320, height: 640 }, spacing: false },
+  { name: '320 × 640 with text spacing', viewport: { width: 320, height: 640 }, spacing: true },
+  { name: '320 × 256', viewport: { width: 320, height: 256 }, spacing: false },
+  { name: '1280 × 800 with text spacing', viewport: { width: 1280, height: 800 }, spacing: true },
+];
+
+/**
+ * What breaks reflow or text spacing on the open page, one `view: problem` line each: every
+ * <details> is opened (a reader who wants to read it all), the window is resized through
+ * REFLOW_VIEWS, then set back to its size before, with the page's own spacing.
+ */
+export async function reflowProblems(page: Page): Promise<string[]> {
+  const before = page.viewportSize();
+  await page.evaluate(() => document.fonts.ready);
+  await openAllDetails(page);
+  const found: string[] = [];
+  for (const view of REFLOW_VIEWS) {
+    await resize(page, view.viewport);
+    await textSpacing(page, view.spacing);
+    const problems = [...(view.spacing ? await clippedText(page) : []), ...(await overflows(page))];
+    found.push(...problems.map((problem) => `${view.name}: ${problem}`));
+  }
+  await textSpacing(page, false);
+  if (before) await resize(page, before);
+  return found;
+}
 
 /**
  * Diagram labels a reader cannot read whole: an SVG label reaching out of the picture, out

@@ -1,12 +1,14 @@
 // Every topic page of both languages, once each, as a reader meets it: it loads with its
-// heading, language, title and frame; axe finds nothing in light or dark mode; searching
-// and using every diagram request nothing from another origin, break no rule of the
-// page's Content Security Policy and log no error; glossary terms are linked once at most
-// and a content page's "Cite this page" block holds one full BibTeX entry; and the language
-// switch leads to the same topic in the other language. One page load does all of it, and
-// one browser page walks three topics in turn, each a step of its own.
-// (Reflow at 320 px, with every box checked: reflow.spec.ts.)
+// heading, language, title and frame; axe finds nothing in light or dark mode; at 320 px and
+// 400 % zoom nothing scrolls sideways or leaves its box, and wider text spacing cuts no text
+// off (reflow.spec.ts lists the views); searching and using every diagram request nothing
+// from another origin, break no rule of the page's Content Security Policy and log no
+// error; glossary terms are linked once at most and a content page's "Cite this page" block
+// holds one full BibTeX entry; and the language switch leads to the same topic in the other
+// language. One page load does all of it, and one browser page walks three topics in turn,
+// each a step of its own.
 import { existsSync } from 'node:fs';
+import { reflowProblems } from './audit-helpers.ts';
 import { axeBothSchemes } from './axe.ts';
 import { CONTENT_SLUGS } from '../site-pages.ts';
 import { parseBibtex } from './bibtex.ts';
@@ -17,7 +19,8 @@ import { expectStrictPolicy, recordViolations, useDiagrams, useSearch } from './
 const withSiteUrl = existsSync(new URL('../../dist/sitemap.xml', import.meta.url));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Axe twice, search, every diagram and the language switch, on three pages: give it time.
+// Axe twice, four reflow views, search, every diagram and the language switch, on three
+// pages: give it time.
 test.describe.configure({ timeout: 180_000 });
 
 for (const { label, run } of inRuns(sitePages(), 3)) {
@@ -37,8 +40,6 @@ async function checkPage(
   url: string,
   violations: () => Promise<string[]>,
 ) {
-  // The last page's language switch asked for less motion; this page starts as a reader's does.
-  await page.emulateMedia({ reducedMotion: null });
   const response = await page.goto(p.path);
 
   await test.step('heading, language, title, description, frame', async () => {
@@ -106,6 +107,10 @@ async function checkPage(
     expect(await axeBothSchemes(page)).toEqual([]);
   });
 
+  await test.step('reflow at 320 px and 400 % zoom, text spacing', async () => {
+    expect(await reflowProblems(page)).toEqual([]);
+  });
+
   await test.step('search and every diagram, on this origin and within the policy', async () => {
     await useSearch(page);
     await useDiagrams(page);
@@ -114,9 +119,6 @@ async function checkPage(
 
   await test.step('the language switch leads to the same topic', async () => {
     const other = p.lang === 'de' ? 'en' : 'de';
-    // With focus in the page, the site scrolls smoothly unless the reader asks for less
-    // motion; a click that scrolls up to the header must not land mid-scroll.
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.locator(`header a[hreflang="${other}"]`).click();
     await expect(page).toHaveURL(new RegExp(`${twinPath(p)}$`));
     await expect(page.locator('html')).toHaveAttribute('lang', other);

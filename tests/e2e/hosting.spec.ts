@@ -1,8 +1,10 @@
 // Hosting: every built page that is no topic (topics: every-page.spec.ts), with search and
 // every diagram used, requests nothing from another origin, breaks no rule of its Content
-// Security Policy and logs no error.
+// Security Policy and logs no error; before that, in its first view, it reflows at 320 px
+// and 400 % zoom and keeps its text whole with wider spacing (reflow.spec.ts).
 // Also the not-found page (search, page list) and the IIS web.config as XML.
 import { readdirSync, readFileSync } from 'node:fs';
+import { reflowProblems } from './audit-helpers.ts';
 import { expect, inRuns, sitePages, test } from './fixtures.ts';
 import { expectStrictPolicy, recordViolations, useDiagrams, useSearch } from './page-use.ts';
 
@@ -23,13 +25,14 @@ test.describe('every other page stays on its own origin and within its policy', 
   });
   // One browser page walks four pages in turn, each a step of its own.
   for (const { label, run } of inRuns(paths, 4)) {
-    test(`${label} (${run.join(', ')}): each requests only its own origin; strict policy, no violation, no console error`, async ({
+    test(`${label} (${run.join(', ')}): each reflows, requests only its own origin; strict policy, no violation, no console error`, async ({
       page,
     }) => {
       const violations = await recordViolations(page);
       for (const path of run)
         await test.step(path, async () => {
           await page.goto(path);
+          expect(await reflowProblems(page), 'reflow and text spacing').toEqual([]);
           await expectStrictPolicy(page);
           // Everything the page fetches when a reader uses it: search, then every diagram.
           await useSearch(page);

@@ -94,6 +94,8 @@ test('the language and theme switches work from disk', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
+// From disk the fallback engine answers: this is its run of the whole query table
+// (search-relevance.spec.ts runs it with Pagefind, on a server).
 for (const lang of ['de', 'en'] as const) {
   test(`${lang}: search answers the query table from disk and opens a result`, async ({ page }) => {
     await page.goto(fileUrl(`/${lang}/architecture/`));
