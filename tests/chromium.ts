@@ -72,8 +72,15 @@ const DISABLED_FEATURES = [
   ...['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'SpareRendererForSitePerProcess'],
 ];
 
-/** The flags for the browser tests and the server sweep (benchmarks keep a stock browser). */
+/**
+ * The flags for the browser tests and the server sweep (benchmarks keep a stock browser).
+ * V8 stops at its baseline compiler (`--max-opt=1`): a test page lives for a second or two,
+ * and compiling its hot code again with Maglev and TurboFan in the background (axe's above
+ * all, on every page it checks) cost more processor time than the faster code saved, about
+ * a sixth of the browser's work. What the code does is the same at every tier.
+ */
 export const playwrightArgs = [
   ...chromiumArgs,
   `--disable-features=${DISABLED_FEATURES.join(',')}`,
+  '--js-flags=--max-opt=1',
 ];
