@@ -1,14 +1,8 @@
 // What an accessibility audit by hand finds and axe does not: text spacing, forced colours,
-// a hover preview and Escape, the search dialog's parts, focus order, pages without
-// JavaScript, and print. Reflow is in reflow.spec.ts; the Nu HTML checker is
-// `npm run test:nu`.
-import {
-  addSheet,
-  goToFragment,
-  labelCollisions,
-  openSettled,
-  textSpacing,
-} from './audit-helpers.ts';
+// a hover preview and Escape, the search dialog's parts, focus order, and what a screen
+// reader hears. Reflow: reflow.spec.ts; pages without JavaScript: no-js.spec.ts; print:
+// print.spec.ts; the Nu HTML checker: `npm run test:nu`.
+import { goToFragment, labelCollisions, openSettled, textSpacing } from './audit-helpers.ts';
 import { expect as base, test } from './fixtures.ts';
 
 // Two shared cores under other work: each page may take a while to settle.
@@ -136,47 +130,6 @@ test.describe('focus order (WCAG 2.4.3)', () => {
   });
 });
 
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test('no hint for the / shortcut, which needs a script', async ({ page }) => {
-    await page.goto('/en/architecture/');
-    await expect(page.locator('.search-trigger')).toBeVisible();
-    await expect(page.locator('.search-key')).toBeHidden();
-  });
-});
-
-test.describe('print', () => {
-  // The test build has no SITE_URL: it knows no origin, so it prints the site's paths (issue
-  // 13). A build with SITE_URL writes its origin into --site-origin, set here as it would.
-  test('links print their address (whole with SITE_URL), citation marks no claim ids', async ({
-    page,
-  }) => {
-    await page.goto('/en/architecture/');
-    await page.emulateMedia({ media: 'print' });
-    const printed = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('main a')]
-          .filter((a) => a.getClientRects().length)
-          .map((a) => ({
-            href: a.getAttribute('href') ?? '',
-            after: getComputedStyle(a, '::after').content,
-            cite: !!a.closest('.cite'),
-          })),
-      );
-    const paths = await printed();
-    const glossary = paths.find((a) => a.href.startsWith('/en/glossary/'));
-    expect(glossary?.after).toBe(`" (${glossary?.href})"`);
-    expect(paths.map((a) => a.after).join()).not.toMatch(/localhost|127\.0\.0\.1/);
-    await addSheet(page, ':root { --site-origin: "https://www.example-university.de"; }');
-    for (const link of await printed()) {
-      expect(link.after, link.href).not.toMatch(/\(\/|\[[a-z-]+\]/);
-      if (link.cite) expect(link.after, link.href).toMatch(/^(none|normal)$/);
-      else if (link.href.startsWith('/'))
-        expect(link.after).toBe(`" (https://www.example-university.de${link.href})"`);
-    }
-  });
-});
-
 test.describe('diagrams', () => {
   const ioPath = (page: import('@playwright/test').Page) => page.locator('#figure-io-path');
 
@@ -272,19 +225,6 @@ test.describe('diagrams', () => {
         await expect(control).not.toBeVisible();
       await expect(page.getByRole('button', { name: 'Play' })).toHaveCount(0);
     });
-  });
-
-  test('printed, a diagram shows the notes of its view only, lists keep their numbers', async ({
-    page,
-  }) => {
-    await page.goto('/en/io-drivers/#io-path=hosted');
-    await page.emulateMedia({ media: 'print' });
-    const fig = ioPath(page);
-    await expect(fig.locator('svg[data-arch="bare-metal"]')).toBeHidden();
-    await expect(fig.locator('.diagram-note').filter({ hasText: 'Path: Bare metal' })).toBeHidden();
-    const items = fig.locator('.diagram-note li').filter({ visible: true });
-    for (const item of await items.all())
-      expect(await item.evaluate((li) => getComputedStyle(li).display)).toBe('list-item');
   });
 });
 

@@ -1,7 +1,7 @@
 // Course features as a reader meets them: copy link, citations, self-checks, glossary
-// previews, the teachers' page and the handout.
+// previews, the teachers' page and the handout. (Without JavaScript: no-js.spec.ts; printed:
+// print.spec.ts.)
 import { axe } from './axe.ts';
-import { CONTENT_SLUGS, topicPath } from '../site-pages.ts';
 import { parseBibtex } from './bibtex.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -40,35 +40,6 @@ test.describe('copy link', () => {
     expect(decodeURI(copied)).toMatch(new RegExp(`/de/io-drivers/#${id}$`));
     await page.keyboard.press('Space');
     await expect(page.getByRole('status').filter({ hasText: 'Link kopiert' })).toBeAttached();
-  });
-});
-
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-
-  test('headings keep a plain anchor link and show no copy button', async ({ page }) => {
-    await page.goto('/en/architecture/');
-    const heading = page.locator('.heading', { has: page.locator('#the-layers-in-a-picture') });
-    await expect(heading.locator('a.heading-anchor')).toHaveAttribute(
-      'href',
-      '#the-layers-in-a-picture',
-    );
-    await expect(heading.getByRole('button')).toHaveCount(0);
-  });
-
-  test('every self-check answer is reachable behind its details', async ({ page }) => {
-    for (const slug of CONTENT_SLUGS) {
-      await page.goto(topicPath('en', slug));
-      const questions = page.locator('.quiz-question');
-      const count = await questions.count();
-      expect(count, slug).toBeGreaterThanOrEqual(2);
-      for (let i = 0; i < count; i++) {
-        const details = questions.nth(i).locator('details');
-        await details.locator('summary').click();
-        await expect(details.getByText(/^Answer: [A-E] – /)).toBeVisible();
-        await expect(details.locator('sup.cite a').first()).toBeVisible();
-      }
-    }
   });
 });
 
@@ -177,27 +148,6 @@ test.describe('handout', () => {
     // Ids are unique although pages share heading names.
     const ids = await page.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
     expect(new Set(ids).size).toBe(ids.length);
-  });
-
-  test('in print: no navigation, no buttons, each section shows its URL; the PDF renders', async ({
-    page,
-  }) => {
-    await page.goto('/de/handout/');
-    await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.site-header', '#site-nav', '.pager', '.print-hint', 'copy-link'])
-      await expect(page.locator(selector).first()).toBeHidden();
-    await expect(page.getByRole('navigation')).toHaveCount(
-      await page.getByRole('navigation').count(),
-    );
-    for (const nav of await page.getByRole('navigation').all()) await expect(nav).toBeHidden();
-    const url = await page
-      .locator('.handout .heading')
-      .first()
-      .evaluate((el) => getComputedStyle(el, '::after').content);
-    expect(url).toMatch(/^"https?:\/\/[^"]+\/de\/#virtuelle-maschine-und-hypervisor"$/);
-    const pdf = await page.pdf({ format: 'A4' });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.length).toBeGreaterThan(10_000);
   });
 });
 

@@ -1,6 +1,7 @@
 // The four interactive diagrams, as a reader and a teacher use them: keyboard, pointer and
 // touch; state in the URL fragment; the live region; axe in every state and both themes;
-// no JavaScript; reduced motion; embeds; and the byte budget of their scripts.
+// reduced motion; embeds; and the byte budget of their scripts. (Without JavaScript:
+// no-js.spec.ts.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
@@ -198,26 +199,6 @@ for (const c of cases) {
     });
   });
 }
-
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test('each figure is complete: picture, caption, citation and text alternative, no controls', async ({
-    page,
-  }) => {
-    for (const c of cases)
-      await test.step(c.id, async () => {
-        if (new URL(page.url()).pathname !== c.page) await page.goto(c.page);
-        const fig = figure(page, c.id);
-        await expect(fig.locator('svg').first()).toBeVisible();
-        await expect(fig.locator('figcaption')).toBeVisible();
-        await expect(fig.locator('figcaption .cite').first()).toBeVisible();
-        await fig.locator('.diagram-alt summary').click();
-        await expect(fig.locator('.diagram-alt').locator('table, ol').first()).toBeVisible();
-        await expect(fig.locator('[data-controls]').first()).toBeHidden();
-        await expect(fig.getByRole('radio')).toHaveCount(0);
-      });
-  });
-});
 
 test.describe('keyboard, pointer and touch', () => {
   test('layer stack: arrows, Home/End and Enter pick views and layers', async ({ page }) => {

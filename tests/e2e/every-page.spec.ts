@@ -5,8 +5,8 @@
 // from another origin, break no rule of the page's Content Security Policy and log no
 // error; glossary terms are linked once at most and a content page's "Cite this page" block
 // holds one full BibTeX entry; and the language switch leads to the same topic in the other
-// language. One page load does all of it, and one browser page walks three topics in turn,
-// each a step of its own.
+// language. One page load does all of it, and one browser page walks up to four topics in
+// turn, each a step of its own.
 import { existsSync } from 'node:fs';
 import { reflowProblems } from './audit-helpers.ts';
 import { axeBothSchemes } from './axe.ts';
@@ -19,11 +19,11 @@ import { expectStrictPolicy, recordViolations, useDiagrams, useSearch } from './
 const withSiteUrl = existsSync(new URL('../../dist/sitemap.xml', import.meta.url));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Axe twice, four reflow views, search, every diagram and the language switch, on three
+// Axe twice, four reflow views, search, every diagram and the language switch, on four
 // pages: give it time.
 test.describe.configure({ timeout: 180_000 });
 
-for (const { label, run } of inRuns(sitePages(), 3)) {
+for (const { label, run } of inRuns(sitePages(), 4)) {
   test(`${label} (${run.map((p) => p.path).join(', ')}): each reads right, passes axe in both themes, stays on its origin and switches language`, async ({
     page,
     baseURL,

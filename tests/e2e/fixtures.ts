@@ -50,18 +50,23 @@ export const twinPath = (p: SitePage): string =>
   p.path.replace(/^\/(de|en)\//, (_, lang: string) => `/${lang === 'de' ? 'en' : 'de'}/`);
 
 /**
- * A sweep cut into runs of at most `size` items, each run one test on one browser page: a
- * new page costs more than a load on an open one. Labels read "pages 4–6 of 22".
+ * A sweep cut into as few runs of at most `size` items as it takes, as even as they come
+ * (22 in fours: 4, 4, 4, 4, 3, 3), each run one test on one browser page: a new page costs
+ * more than a load on an open one. Labels read "pages 5–8 of 22".
  */
 export function inRuns<T>(items: T[], size: number): { label: string; run: T[] }[] {
   const runs: { label: string; run: T[] }[] = [];
-  for (let start = 0; start < items.length; start += size) {
-    const run = items.slice(start, start + size);
+  const count = Math.ceil(items.length / size);
+  for (let i = 0, start = 0; i < count; i += 1) {
+    // The first runs take one item more while the rest does not divide evenly.
+    const length = Math.floor(items.length / count) + (i < items.length % count ? 1 : 0);
+    const run = items.slice(start, start + length);
     const label =
       run.length > 1
         ? `pages ${start + 1}–${start + run.length} of ${items.length}`
         : `page ${start + 1} of ${items.length}`;
     runs.push({ label, run });
+    start += length;
   }
   return runs;
 }

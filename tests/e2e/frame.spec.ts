@@ -1,9 +1,11 @@
-// The site frame: theme switch, anchors, root page, 404, no-JS, print. (Every page's
-// language switch and 320 px fit: every-page.spec.ts.)
+// The site frame: theme switch, anchors, root page, 404. (Every page's language switch and
+// 320 px fit: every-page.spec.ts; without JavaScript: no-js.spec.ts; printed: print.spec.ts.)
 import { expect, test } from './fixtures.ts';
 
-test.describe('theme', () => {
-  test('follows the system scheme until the reader picks one', async ({ page }) => {
+test('theme: follows the system scheme until the reader picks one; the choice survives a reload and another page, without a flash', async ({
+  page,
+}) => {
+  await test.step('follows the system scheme', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/en/');
     const bg = () =>
@@ -13,7 +15,7 @@ test.describe('theme', () => {
     expect(await bg()).not.toBe(dark);
   });
 
-  test('the choice survives a reload and another page, without a flash', async ({ page }) => {
+  await test.step('the choice survives a reload and another page, without a flash', async () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/de/');
     const select = page.getByLabel('Farbschema');
@@ -42,10 +44,21 @@ test.describe('theme', () => {
   });
 });
 
-test.describe('anchors', () => {
-  test('table of contents and heading anchors scroll to their section', async ({ page }) => {
-    await page.setViewportSize({ width: 1024, height: 600 });
-    await page.goto('/en/architecture/');
+test('anchors: heading ids come from the heading text; the contents, heading anchors and a link to a section reach it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await page.goto('/en/architecture/');
+
+  await test.step('heading ids come from the heading text', async () => {
+    for (const h of await page.locator('main h2[id]').all()) {
+      const text = ((await h.textContent()) ?? '').trim().toLowerCase();
+      const id = (await h.getAttribute('id')) ?? '';
+      expect(id.split('-')[0], text).toBe(text.split(/\s+/)[0]?.replace(/[^\p{L}\p{N}-]/gu, ''));
+    }
+  });
+
+  await test.step('table of contents and heading anchors scroll to their section', async () => {
     const toc = page.getByRole('navigation', { name: 'On this page' });
     const links = toc.getByRole('link');
     expect(await links.count()).toBeGreaterThanOrEqual(3);
@@ -61,21 +74,12 @@ test.describe('anchors', () => {
     );
   });
 
-  test('a link to a section opens the page at that section', async ({ page }) => {
+  await test.step('a link to a section opens the page at that section', async () => {
     await page.setViewportSize({ width: 800, height: 500 });
     await page.goto('/de/architecture/');
     const id = await page.locator('main h2[id]').last().getAttribute('id');
     await page.goto(`/de/architecture/#${id}`);
     await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
-  });
-
-  test('heading ids come from the heading text', async ({ page }) => {
-    await page.goto('/en/architecture/');
-    for (const h of await page.locator('main h2[id]').all()) {
-      const text = ((await h.textContent()) ?? '').trim().toLowerCase();
-      const id = (await h.getAttribute('id')) ?? '';
-      expect(id.split('-')[0], text).toBe(text.split(/\s+/)[0]?.replace(/[^\p{L}\p{N}-]/gu, ''));
-    }
   });
 });
 
@@ -108,21 +112,6 @@ test.describe('root and not-found pages', () => {
   }
 
   test.describe(() => {
-    test.use({ javaScriptEnabled: false });
-    test('/ without JavaScript offers both languages', async ({ page }) => {
-      await page.goto('/');
-      await expect(page.getByRole('link', { name: 'Auf Deutsch lesen' })).toHaveAttribute(
-        'href',
-        '/de/',
-      );
-      await expect(page.getByRole('link', { name: 'Read in English' })).toHaveAttribute(
-        'href',
-        '/en/',
-      );
-    });
-  });
-
-  test.describe(() => {
     test.use({ allowedConsole: [/404/] });
     test('a missing page answers 404 with a page in both languages, wherever it is asked for', async ({
       page,
@@ -143,28 +132,4 @@ test.describe('root and not-found pages', () => {
         });
     });
   });
-});
-
-test.describe('readers without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test('read every part of a page and never see the theme switch', async ({ page }) => {
-    await page.goto('/en/architecture/');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.locator('theme-switch')).toBeHidden();
-    await expect(page.locator('figure').first()).toBeVisible();
-  });
-});
-
-test('printing drops navigation and keeps the content', async ({ page }) => {
-  await page.goto('/en/io-drivers/');
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('.site-header')).toBeHidden();
-  await expect(page.locator('#site-nav')).toBeHidden();
-  await expect(page.locator('.pager')).toBeHidden();
-  const after = await page.evaluate(() => {
-    const link = document.querySelector('.site-footer a');
-    return link ? getComputedStyle(link, '::after').content : '';
-  });
-  expect(after).toContain('/en/sources/');
 });

@@ -8,17 +8,27 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { serveStatic } from '../static-server.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test as base } from './fixtures.ts';
 
 const SUB = '/kurs/virtualisierung/';
 const folder = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
 const portable = fileURLToPath(
   new URL('../../dist-portable/bare-metal-explainer/', import.meta.url),
 );
-/** dist-sub/ served under the sub-path, at an origin of its own. */
-const server = await serveStatic(folder, SUB);
-const origin = server.origin;
-test.afterAll(() => server.close());
+/**
+ * dist-sub/ served under the sub-path, at an origin of its own: one server for each worker,
+ * open while the worker runs any test of this file.
+ */
+const test = base.extend<object, { origin: string }>({
+  origin: [
+    async ({}, use) => {
+      const server = await serveStatic(folder, SUB);
+      await use(server.origin);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+});
 
 /** Records what the page puts on the clipboard (as `window.copied`). */
 async function recordClipboard(page: Page): Promise<() => Promise<string[]>> {
@@ -33,10 +43,13 @@ async function recordClipboard(page: Page): Promise<() => Promise<string[]>> {
 }
 
 test.describe('at an origin the build never knew', () => {
-  test.use({ baseURL: origin });
+  test.use({ baseURL: async ({ origin }, use) => use(origin) });
   test.skip(!existsSync(folder), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
 
-  test('section links and the citation lead back to this page on this origin', async ({ page }) => {
+  test('section links and the citation lead back to this page on this origin', async ({
+    page,
+    origin,
+  }) => {
     const read = await recordClipboard(page);
     const here = `${origin}${SUB}en/architecture/`;
     await page.goto(`${SUB}en/architecture/`);
@@ -62,6 +75,7 @@ test.describe('at an origin the build never knew', () => {
 
   test('the embed code, copied or read, points at the embed page on this origin', async ({
     page,
+    origin,
   }) => {
     const read = await recordClipboard(page);
     await page.goto(`${SUB}en/io-drivers/`);
@@ -77,7 +91,10 @@ test.describe('at an origin the build never knew', () => {
     expect(link).toMatch(new RegExp(`^${origin}${SUB}en/io-drivers/#io-path=`));
   });
 
-  test("the teachers' examples, citations and embed code carry this origin", async ({ page }) => {
+  test("the teachers' examples, citations and embed code carry this origin", async ({
+    page,
+    origin,
+  }) => {
     const read = await recordClipboard(page);
     await page.goto(`${SUB}de/teachers/`);
     const examples = await page.locator('code.absolute-url').allTextContents();

@@ -1,10 +1,11 @@
 // Search, as a reader uses it: the dialog from the header, `/` and Ctrl+K; the shareable
 // search page with ?q=; nothing loaded before search is opened; the fallback where
-// WebAssembly is missing; no JavaScript at all; and axe on all of it in both themes.
+// WebAssembly is missing; and axe on all of it in both themes. (No JavaScript at all:
+// no-js.spec.ts.)
 import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { axe, axeBothSchemes } from './axe.ts';
-import { expect, sitePages, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { modal, modalInput, topThree, type Lang, type Query } from './search-helpers.ts';
 
 /** Types `q` into `input` and waits until the expected page shows up with a #section link. */
@@ -247,30 +248,6 @@ test.describe('the search page', () => {
         });
       });
     }
-  });
-});
-
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test('in each language the search link leads to a page that lists every page and the glossary', async ({
-    page,
-  }) => {
-    for (const lang of ['de', 'en'] as const)
-      await test.step(lang, async () => {
-        await page.goto(`/${lang}/vendors/`);
-        await page.locator('[data-search-trigger]').click();
-        await expect(page).toHaveURL(`/${lang}/search/`);
-        await expect(page.locator('[data-search-nojs]')).toBeVisible();
-        await expect(page.locator('[data-search-nojs]')).toContainText('JavaScript');
-        const listed = await page
-          .locator('.search-all a')
-          .evaluateAll((links) =>
-            links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-          );
-        for (const p of sitePages().filter((p) => p.lang === lang))
-          expect(listed).toContain(p.path);
-        expect(listed).toContain(`/${lang}/glossary/`);
-      });
   });
 });
 
