@@ -52,9 +52,13 @@ export const twinPath = (p: SitePage): string =>
 /**
  * A sweep cut into as few runs of at most `size` items as it takes, as even as they come
  * (22 in fours: 4, 4, 4, 4, 3, 3), each run one test on one browser page: a new page costs
- * more than a load on an open one. Labels read "pages 5–8 of 22".
+ * more than a load on an open one. Labels read "pages 5–8 of 22" (or another `noun`).
  */
-export function inRuns<T>(items: T[], size: number): { label: string; run: T[] }[] {
+export function inRuns<T>(
+  items: T[],
+  size: number,
+  noun: [one: string, many: string] = ['page', 'pages'],
+): { label: string; run: T[] }[] {
   const runs: { label: string; run: T[] }[] = [];
   const count = Math.ceil(items.length / size);
   for (let i = 0, start = 0; i < count; i += 1) {
@@ -63,8 +67,8 @@ export function inRuns<T>(items: T[], size: number): { label: string; run: T[] }
     const run = items.slice(start, start + length);
     const label =
       run.length > 1
-        ? `pages ${start + 1}–${start + run.length} of ${items.length}`
-        : `page ${start + 1} of ${items.length}`;
+        ? `${noun[1]} ${start + 1}–${start + run.length} of ${items.length}`
+        : `${noun[0]} ${start + 1} of ${items.length}`;
     runs.push({ label, run });
     start += length;
   }
