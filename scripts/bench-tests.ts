@@ -13,11 +13,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { STAGES, runStep, type Step } from '../tests/steps.ts';
+import { BROWSER_TESTS, STAGES, root, runStep } from '../tests/steps.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const { values, positionals } = parseArgs({
   options: { e2e: { type: 'boolean', default: false }, report: { type: 'string' } },
   allowPositionals: true,
@@ -131,8 +129,6 @@ function runPlaywright(): { report: Report | undefined; ms: number; ok: boolean 
   return { report, ms, ok: run.status === 0 };
 }
 
-const isPlaywright = (step: Step) => step.run === 'npm run test:e2e';
-
 if (values.report) {
   printReport(JSON.parse(readFileSync(values.report, 'utf8')) as Report);
 } else if (values.e2e) {
@@ -149,7 +145,7 @@ if (values.report) {
     const results = await Promise.all(
       stage.map(async (step) => {
         console.error(`bench: ${step.name}`);
-        if (!isPlaywright(step)) return runStep(step, false);
+        if (step !== BROWSER_TESTS) return runStep(step, false);
         const run = runPlaywright();
         report = run.report;
         return { step, ok: run.ok, ms: run.ms, output: '' };

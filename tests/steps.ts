@@ -15,6 +15,9 @@ export interface Step {
   run: string;
 }
 
+/** The browser tests, the last stage: `bench:tests` runs them with a report of its own. */
+export const BROWSER_TESTS: Step = { name: 'browser tests', run: 'npm run test:e2e' };
+
 export const STAGES: Step[][] = [
   // Finds Chromium for the browser tests, installing Debian's package where there is none.
   [{ name: 'Chromium', run: 'npm run test:browser-setup' }],
@@ -37,7 +40,7 @@ export const STAGES: Step[][] = [
       run: 'npm run test:servers -- --sub-built && npm run test:links',
     },
   ],
-  [{ name: 'browser tests', run: 'npm run test:e2e' }],
+  [BROWSER_TESTS],
 ];
 
 export const root = fileURLToPath(new URL('..', import.meta.url));

@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 
 /** A query of 200 characters with no space: the longest the search page accepts. */
-export const LONG_QUERY = 'x'.repeat(200);
+const LONG_QUERY = 'x'.repeat(200);
 
 /** The search page of each language with results and with the longest query it accepts. */
 export const searchResultPaths = (): string[] =>
@@ -161,7 +161,7 @@ export const clippedText = (page: Page): Promise<string[]> =>
  * - 320 × 256 (a 1,280 × 1,024 screen at 400 %): nothing scrolls sideways or reaches out;
  * - 1280 × 800 with wider text spacing: no text is cut off or pushed out of its box.
  */
-export const REFLOW_VIEWS = [
+const REFLOW_VIEWS = [
   { name: '320 × 640', viewport: { width: 320, height: 640 }, spacing: false },
   { name: '320 × 640 with text spacing', viewport: { width: 320, height: 640 }, spacing: true },
   { name: '320 × 256', viewport: { width: 320, height: 256 }, spacing: false },

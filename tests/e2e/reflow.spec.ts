@@ -1,6 +1,6 @@
-// Reflow (WCAG 1.4.10) and text spacing (WCAG 1.4.12) on every built page, in the four views
-// of REFLOW_VIEWS (audit-helpers.ts): at 320 px and 400 % zoom nothing scrolls sideways or
-// leaves its box; with wider text spacing no text is cut off. Each page is checked in the
+// Reflow (WCAG 1.4.10) and text spacing (WCAG 1.4.12) on every built page, in the four
+// views of `reflowProblems` (audit-helpers.ts): at 320 px and 400 % zoom nothing scrolls
+// sideways or leaves its box; with wider text spacing no text is cut off. Each page is checked in the
 // sweep that loads it anyway, once its first view is checked (every <details> open):
 // - topic pages: every-page.spec.ts;
 // - the root, not-found, search and embed pages: hosting.spec.ts;
