@@ -28,6 +28,14 @@ export default defineConfig({
     // the layout checks a colour or a position between two views. Motion is CSS only (the
     // diagrams' transitions, smooth scrolling); diagrams.spec.ts checks it both ways.
     reducedMotion: 'reduce',
+    // A worker keeps one browser context and page from test to test, and Playwright resets
+    // them in between: cookies, storage of every kind, cache and service workers cleared,
+    // routes, init scripts, emulation and viewport back to these defaults, the page on
+    // about:blank. What stays is what no test here depends on: clipboard permissions a test
+    // granted, the tab's history and window.name. A test that asks for another kind of
+    // context (no JavaScript, touch, a locale, another origin) gets a fresh one. A new context
+    // and window for each of the ~100 tests cost about 30 s of processor time per run.
+    reuseContext: true,
   },
   webServer: {
     command: `node tests/static-server.ts dist ${port}`,
