@@ -1,17 +1,6 @@
-// What the audit checks (reflow, text spacing, forced colours, print) share: the search
-// pages an auditor adds to the sweeps, and measurements of what a reader sees, taken inside
-// the page.
+// What the audit checks (reflow, text spacing, forced colours, print) share: measurements
+// of what a reader sees, taken inside the page.
 import type { Page } from '@playwright/test';
-
-/** A query of 200 characters with no space: the longest the search page accepts. */
-const LONG_QUERY = 'x'.repeat(200);
-
-/** The search page of each language with results and with the longest query it accepts. */
-export const searchResultPaths = (): string[] =>
-  (['de', 'en'] as const).flatMap((lang) => [
-    `/${lang}/search/?q=${lang === 'de' ? 'treiber' : 'driver'}`,
-    `/${lang}/search/?q=${LONG_QUERY}`,
-  ]);
 
 /** Opens a page and waits until what a reader sees has settled (search results included). */
 export async function openSettled(page: Page, path: string): Promise<void> {

@@ -1,9 +1,9 @@
 // Every topic page of both languages, once each, as a reader meets it: it loads with its
 // heading, language, title and frame; axe finds nothing in light or dark mode; at 320 px and
 // 400 % zoom nothing scrolls sideways or leaves its box, and wider text spacing cuts no text
-// off (reflow.spec.ts lists the views); searching and using every diagram request nothing
-// from another origin, break no rule of the page's Content Security Policy and log no
-// error; glossary terms are linked once at most and a content page's "Cite this page" block
+// off (the views: `reflowProblems` in audit-helpers.ts); searching and using every diagram
+// request nothing from another origin, break no rule of the page's Content Security Policy
+// and log no error; glossary terms are linked once at most and a content page's "Cite this page" block
 // holds one full BibTeX entry; and the language switch leads to the same topic in the other
 // language. One page load does all of it, and one browser page walks two topics in turn,
 // each page a step of its own: the German page first, whose language switch opens the

@@ -1,18 +1,28 @@
 // Reflow (WCAG 1.4.10) and text spacing (WCAG 1.4.12) on every built page, in the four
 // views of `reflowProblems` (audit-helpers.ts): at 320 px and 400 % zoom nothing scrolls
-// sideways or leaves its box; with wider text spacing no text is cut off. Each page is checked in the
-// sweep that loads it anyway, once its first view is checked (every <details> open):
+// sideways or leaves its box; with wider text spacing no text is cut off. Each page is
+// checked in the sweep that loads it anyway, once its first view is checked (every
+// <details> open):
 // - topic pages: every-page.spec.ts;
 // - the root, not-found, search and embed pages: hosting.spec.ts;
 // - the search page with results and with the longest query it accepts: here.
-import { openSettled, reflowProblems, searchResultPaths } from './audit-helpers.ts';
+import { openSettled, reflowProblems } from './audit-helpers.ts';
 import { expect, test } from './fixtures.ts';
+
+/** A query of 200 characters with no space: the longest the search page accepts. */
+const LONG_QUERY = 'x'.repeat(200);
+
+/** The search page of each language with results and with the longest query it accepts. */
+const searchResultPaths = (['de', 'en'] as const).flatMap((lang) => [
+  `/${lang}/search/?q=${lang === 'de' ? 'treiber' : 'driver'}`,
+  `/${lang}/search/?q=${LONG_QUERY}`,
+]);
 
 test('the search page with results and with the longest query: at 320 px and 400 % zoom nothing scrolls sideways or leaves its box; with wider text spacing no text is cut off', async ({
   page,
 }) => {
   const found: string[] = [];
-  for (const path of searchResultPaths()) {
+  for (const path of searchResultPaths) {
     await openSettled(page, path);
     found.push(...(await reflowProblems(page)).map((problem) => `${path}, ${problem}`));
   }
