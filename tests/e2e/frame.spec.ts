@@ -42,6 +42,23 @@ test('theme: follows the system scheme until the reader picks one; the choice su
     await page.reload();
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
   });
+
+  await test.step('a choice made before the page script has run is kept', async () => {
+    // On a slow connection or from disk the select shows before its script runs.
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/_astro/Page.astro*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/en/glossary/', { waitUntil: 'commit' });
+    await page.getByLabel('Colour scheme').selectOption('dark');
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+    release();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByLabel('Colour scheme')).toHaveValue('dark');
+    expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('dark');
+  });
 });
 
 test('anchors: heading ids come from the heading text; the contents, heading anchors and a link to a section reach it', async ({

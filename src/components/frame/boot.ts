@@ -71,18 +71,22 @@ function handle(event: Event): void {
 const root = document.documentElement;
 const select = document.querySelector<HTMLSelectElement>('theme-switch select');
 if (select) {
-  select.value = root.dataset['theme'] ?? 'system';
-  select.addEventListener('change', () => {
+  const apply = () => {
     const theme = select.value;
-    const system = theme === 'system';
-    if (system) delete root.dataset['theme'];
+    if (theme === 'system') delete root.dataset['theme'];
     else root.dataset['theme'] = theme;
     try {
-      localStorage[system ? 'removeItem' : 'setItem']('theme', theme);
+      // "system" is remembered too; the <head> snippet applies only light and dark.
+      localStorage['theme'] = theme;
     } catch {
       // Storage blocked: the choice holds for this page view only.
     }
-  });
+  };
+  // The select shows before this script runs (html.js): a pick made by then is applied,
+  // not undone.
+  if (select.value === 'system') select.value = root.dataset['theme'] ?? 'system';
+  else apply();
+  select.onchange = apply;
 }
 
 for (const type of ['pointerover', 'focusin', 'click', 'change', 'keydown'])
