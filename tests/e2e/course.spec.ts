@@ -3,6 +3,7 @@
 // print.spec.ts.)
 import { axe } from './axe.ts';
 import { parseBibtex } from './bibtex.ts';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 test.describe('copy link', () => {
@@ -80,11 +81,23 @@ test.describe('citations', () => {
   });
 });
 
+/** Records what the page tells of each answer (the `quiz-answer` event the SCORM runtime hears). */
+const recordAnswers = (page: Page) =>
+  page.evaluate(() => {
+    const told: boolean[] = [];
+    (window as unknown as { told: boolean[] }).told = told;
+    addEventListener('quiz-answer', (e) => told.push(e.detail.right));
+  });
+/** Whether each answer told since recordAnswers was right, in order. */
+const answersTold = (page: Page) =>
+  page.evaluate(() => (window as unknown as { told: boolean[] }).told);
+
 test.describe('self-checks', () => {
   test('a wrong answer by mouse and a right one by keyboard each get announced feedback', async ({
     page,
   }) => {
     await page.goto('/en/io-drivers/');
+    await recordAnswers(page);
     const question = page.locator('.quiz-question').first();
     const feedback = question.getByRole('status');
     await expect(feedback).toBeEmpty();
@@ -101,6 +114,32 @@ test.describe('self-checks', () => {
     ).toBeChecked();
     await expect(feedback).toContainText('Right.');
     await expect(question.locator('details')).toHaveAttribute('open', '');
+    // Each choice is told once (the SCORM runtime counts them), the first too.
+    expect(await answersTold(page)).toEqual([false, true]);
+  });
+
+  test('an answer chosen before the page script has run gets its feedback; each choice is told once', async ({
+    page,
+  }) => {
+    // On a slow connection the options work before the page script arrives.
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/_astro/Page.astro*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/en/io-drivers/', { waitUntil: 'commit' });
+    const question = page.locator('.quiz-question').first();
+    const wrong = question.getByLabel('Because every virtual machine has a device of its own');
+    await wrong.check();
+    // What the SCORM runtime hears: one quiz-answer event per choice.
+    await recordAnswers(page);
+    release();
+    const feedback = question.getByRole('status');
+    await expect(feedback).toContainText('Not quite. The right answer is A');
+    await question.getByLabel('Because no host operating system is in the way').check();
+    await expect(feedback).toContainText('Right.');
+    expect(await answersTold(page)).toEqual([false, true]);
   });
 
   test('nothing is stored: a reload starts with no answer chosen', async ({ page }) => {

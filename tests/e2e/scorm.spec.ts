@@ -247,6 +247,8 @@ test('without an API the package is the plain site: no SCORM call, no runtime by
   // finds no API, so it calls nothing, loads no runtime, and goes to the start page.
   await page.goto('/lms/1.2/scorm.html');
   await expect(page).toHaveURL(/\/lms\/1\.2\/de\/index\.html$/);
+  // The start page has loaded, as a reader who answers and searches finds it.
+  await page.waitForLoadState();
   await expect(page.locator('.quiz-note')).toHaveText(PRIVACY_PLAIN);
   await page.locator('quiz-question').first().locator('input').first().check();
   await expect(page.locator('quiz-question').first()).toHaveAttribute('data-result', /right|wrong/);

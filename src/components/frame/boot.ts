@@ -1,10 +1,12 @@
 // The one script a page runs when it opens (with the theme snippet under 1 KB compressed;
-// see tests/budgets.ts): the theme switch (<theme-switch> in ThemeSwitch.astro), and hooks that load everything else on first
-// use. Each feature's code waits in an inert <template> (LazyScripts.astro). Search loads
-// when it is opened (header link, `/`, Ctrl/⌘+K: handled here always) or on the search page; copy-link
-// buttons, the citation box's addresses, self-checks, glossary previews and the print button load when a reader first
-// points at, focuses or uses one (a tap is a click, replayed). An action that comes before its code is replayed once
-// the code runs, so nothing a reader does is lost.
+// see tests/budgets.ts): the theme switch (<theme-switch> in ThemeSwitch.astro), and hooks
+// that load everything else on first use. Each feature's code waits in an inert <template>
+// (LazyScripts.astro). Search loads when it is opened (header link, `/`, Ctrl/⌘+K: handled
+// here always) or on the search page; copy-link buttons, the citation box's addresses,
+// self-checks, glossary previews and the print button load when a reader first points at,
+// focuses or uses one. Nothing a reader does first is lost: a click (a tap is one) is
+// replayed once the code runs, and a self-check answers the option it finds chosen, also
+// one chosen before this script ran.
 
 type Host = HTMLElement & { show?(): void; open?(from: Element | null): void };
 const HOSTS = 'copy-link,glossary-term,quiz-question,print-button,site-search,site-address';
@@ -62,8 +64,6 @@ function handle(event: Event): void {
     event.stopImmediatePropagation();
     replay = () => button.click();
   }
-  if (event.type === 'change')
-    replay = () => target.dispatchEvent(new Event('change', { bubbles: true }));
   void load(host.localName).then(replay);
 }
 
@@ -92,6 +92,8 @@ if (select) {
 for (const type of ['pointerover', 'focusin', 'click', 'change', 'keydown'])
   document.addEventListener(type, handle, true);
 
-// The search page and a page reached from a search result need search at once.
+// The search page and a page reached from a search result need search at once; an answer
+// chosen before this script ran needs its self-check (which answers what it finds chosen).
 if (document.querySelector('[data-search-page]') || location.search.includes('pagefind-highlight'))
   void load('site-search');
+if (document.querySelector('quiz-question :checked')) void load('quiz-question');

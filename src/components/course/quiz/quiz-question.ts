@@ -19,6 +19,9 @@ declare global {
 class QuizQuestion extends HTMLElement {
   connectedCallback(): void {
     this.addEventListener('change', this);
+    // An answer chosen before this code ran (it loads on first use) is answered now.
+    const chosen = this.querySelector('input:checked');
+    if (chosen) chosen.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   handleEvent(event: Event): void {
