@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { axe, axeBothSchemes } from './axe.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, holdBack, test } from './fixtures.ts';
 import { modal, modalInput, topThree, type Lang, type Query } from './search-helpers.ts';
 
 /** Types `q` into `input` and waits until the expected page shows up with a #section link. */
@@ -184,12 +184,7 @@ test.describe('the search page', () => {
     page,
   }) => {
     // Hold the engine back until the reader has typed, as a slow connection does.
-    let release = () => {};
-    const held = new Promise<void>((done) => (release = done));
-    await page.route('**/pagefind/pagefind.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, '**/pagefind/pagefind.js');
     await page.goto('/de/search/?q=Hypervisor');
     const input = page.locator('[data-search-live] input');
     await expect(input).toHaveValue('Hypervisor');
