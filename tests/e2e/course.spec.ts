@@ -4,7 +4,7 @@
 import { axe } from './axe.ts';
 import { parseBibtex } from './bibtex.ts';
 import type { Page } from '@playwright/test';
-import { expect, holdBack, test } from './fixtures.ts';
+import { expect, holdBack, PAGE_SCRIPT, test } from './fixtures.ts';
 
 test.describe('copy link', () => {
   test.beforeEach(async ({ context }) => {
@@ -122,7 +122,7 @@ test.describe('self-checks', () => {
     page,
   }) => {
     // On a slow connection the options work before the page script arrives.
-    const release = await holdBack(page, '**/_astro/Page.astro*');
+    const release = await holdBack(page, PAGE_SCRIPT);
     await page.goto('/en/io-drivers/', { waitUntil: 'commit' });
     const question = page.locator('.quiz-question').first();
     const wrong = question.getByLabel('Because every virtual machine has a device of its own');

@@ -76,6 +76,12 @@ export function inRuns<T>(
 }
 
 /**
+ * The script every page runs on open (src/components/frame/boot.ts): the build names it
+ * after src/layouts/Page.astro, which imports it.
+ */
+export const PAGE_SCRIPT = '**/_astro/Page.astro*';
+
+/**
  * Holds back every request matching `url` until the returned function is called, as a slow
  * connection does: what the page shows and does before that file arrives can be tested.
  */

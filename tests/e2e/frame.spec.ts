@@ -1,6 +1,6 @@
 // The site frame: theme switch, anchors, root page, 404. (Every page's language switch and
 // 320 px fit: every-page.spec.ts; without JavaScript: no-js.spec.ts; printed: print.spec.ts.)
-import { expect, holdBack, test } from './fixtures.ts';
+import { expect, holdBack, PAGE_SCRIPT, test } from './fixtures.ts';
 
 test('theme: follows the system scheme until the reader picks one; the choice survives a reload and another page, without a flash', async ({
   page,
@@ -45,7 +45,7 @@ test('theme: follows the system scheme until the reader picks one; the choice su
 
   await test.step('a choice made before the page script has run is kept', async () => {
     // On a slow connection or from disk the select shows before its script runs.
-    const release = await holdBack(page, '**/_astro/Page.astro*');
+    const release = await holdBack(page, PAGE_SCRIPT);
     await page.goto('/en/glossary/', { waitUntil: 'commit' });
     await page.getByLabel('Colour scheme').selectOption('dark');
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);

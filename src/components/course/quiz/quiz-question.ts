@@ -20,13 +20,17 @@ class QuizQuestion extends HTMLElement {
   connectedCallback(): void {
     this.addEventListener('change', this);
     // An answer chosen before this code ran (it loads on first use) is answered now.
-    const chosen = this.querySelector('input:checked');
-    if (chosen) chosen.dispatchEvent(new Event('change', { bubbles: true }));
+    const chosen = this.querySelector('input[type="radio"]:checked');
+    if (chosen instanceof HTMLInputElement) this.answer(chosen);
   }
 
   handleEvent(event: Event): void {
     const input = event.target;
-    if (!(input instanceof HTMLInputElement) || input.type !== 'radio') return;
+    if (input instanceof HTMLInputElement && input.type === 'radio') this.answer(input);
+  }
+
+  /** Shows whether the chosen option is right and tells the page which it was. */
+  answer(input: HTMLInputElement): void {
     const right = input.value === this.dataset['answer'];
     this.dataset['result'] = right ? 'right' : 'wrong';
     for (const label of this.querySelectorAll('label')) delete label.dataset['state'];
