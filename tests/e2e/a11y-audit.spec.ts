@@ -74,19 +74,22 @@ test.describe('search dialog', () => {
 });
 
 test.describe('focus order (WCAG 2.4.3)', () => {
-  test('the page list is drawn where the keyboard reaches it: after the content', async ({
+  test('the page list is drawn where the keyboard reaches it: before the content, at its inline start', async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('/en/architecture/');
     const main = await page.locator('main').boundingBox();
     const nav = await page.locator('#site-nav').boundingBox();
-    expect(nav && main && nav.x > main.x + main.width - 1).toBe(true);
-    // In the source, too, the content and its pager come first.
+    expect(nav && main && nav.x + nav.width <= main.x).toBe(true);
+    // In the source, too: header tools and page list, then the content and its pager, then
+    // the contents list drawn at the inline end.
     const order = await page.evaluate(() =>
-      [...document.querySelectorAll('main, .pager, #site-nav')].map((el) => el.localName),
+      [...document.querySelectorAll('.header-tools, #site-nav, main, .pager, .toc-side')].map(
+        (el) => el.id || el.classList[0],
+      ),
     );
-    expect(order).toEqual(['main', 'nav', 'nav']);
+    expect(order).toEqual(['header-tools', 'site-nav', 'main', 'pager', 'toc']);
   });
 
   test('a table that fits is no tab stop; one that scrolls is', async ({ page }) => {

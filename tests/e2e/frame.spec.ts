@@ -38,7 +38,7 @@ test('theme: follows the system scheme until the reader picks one; the choice su
     await expect(select).toHaveValue('dark');
     await page.goto('/en/architecture/');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await page.getByLabel('Colour scheme').selectOption('system');
+    await page.getByLabel('Theme').selectOption('system');
     await page.reload();
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
   });
@@ -47,11 +47,11 @@ test('theme: follows the system scheme until the reader picks one; the choice su
     // On a slow connection or from disk the select shows before its script runs.
     const release = await holdBack(page, PAGE_SCRIPT);
     await page.goto('/en/glossary/', { waitUntil: 'commit' });
-    await page.getByLabel('Colour scheme').selectOption('dark');
+    await page.getByLabel('Theme').selectOption('dark');
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
     release();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(page.getByLabel('Colour scheme')).toHaveValue('dark');
+    await expect(page.getByLabel('Theme')).toHaveValue('dark');
     expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('dark');
   });
 });
