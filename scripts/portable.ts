@@ -10,6 +10,8 @@
 //   for scripts that build URLs) becomes the relative path of the site's root folder.
 // - Module scripts become classic, deferred scripts bundled by esbuild: browsers refuse to
 //   load `type="module"` scripts from file:// pages.
+// - Fonts travel inside the stylesheet as data: URLs (font-src allows data: here, and the
+//   font preload goes): Chromium refuses a font file to a page opened from disk.
 // - The Content Security Policy keeps every directive, with script-src listing the
 //   rewritten scripts: 'self' plus the hashes of the inline scripts left in the page.
 // The search falls back by itself to its classic-script data when Pagefind cannot start,
@@ -241,6 +243,26 @@ function tagText(tag: StartTag): string {
 // bundled into _portable/) stay in place for pages that still reference them.
 const pages = files(out).filter((f) => f.endsWith('.html'));
 for (const page of pages) await rewritePage(page);
+
+// Stylesheets: `url(/<base>_astro/font.woff2)` → `url(data:font/woff2;base64,…)`.
+for (const sheet of files(out).filter((f) => f.endsWith('.css'))) {
+  const file = join(out, sheet);
+  const css = readFileSync(file, 'utf8');
+  const rewritten = css.replace(/url\((['"]?)([^)'"]+\.woff2)\1\)/g, (whole, _q: string, url: string) => {
+    const font = url.startsWith(base) ? join(out, url.slice(base.length)) : '';
+    if (!font || !existsSync(font)) return whole;
+    return `url(data:font/woff2;base64,${readFileSync(font).toString('base64')})`;
+  });
+  if (rewritten !== css) writeFileSync(file, rewritten);
+}
+for (const page of pages) {
+  const file = join(out, page);
+  const html = readFileSync(file, 'utf8');
+  const rewritten = html
+    .replace(/<link rel="preload"[^>]*as="font"[^>]*>/g, '')
+    .replace("font-src 'self'", "font-src 'self' data:");
+  if (rewritten !== html) writeFileSync(file, rewritten);
+}
 
 if (unresolved.size) {
   console.error(
