@@ -248,11 +248,14 @@ for (const page of pages) await rewritePage(page);
 for (const sheet of files(out).filter((f) => f.endsWith('.css'))) {
   const file = join(out, sheet);
   const css = readFileSync(file, 'utf8');
-  const rewritten = css.replace(/url\((['"]?)([^)'"]+\.woff2)\1\)/g, (whole, _q: string, url: string) => {
-    const font = url.startsWith(base) ? join(out, url.slice(base.length)) : '';
-    if (!font || !existsSync(font)) return whole;
-    return `url(data:font/woff2;base64,${readFileSync(font).toString('base64')})`;
-  });
+  const rewritten = css.replace(
+    /url\((['"]?)([^)'"]+\.woff2)\1\)/g,
+    (whole, _q: string, url: string) => {
+      const font = url.startsWith(base) ? join(out, url.slice(base.length)) : '';
+      if (!font || !existsSync(font)) return whole;
+      return `url(data:font/woff2;base64,${readFileSync(font).toString('base64')})`;
+    },
+  );
   if (rewritten !== css) writeFileSync(file, rewritten);
 }
 for (const page of pages) {

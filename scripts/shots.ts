@@ -30,8 +30,7 @@ const pages = [
   ...Object.keys(VIEWS).flatMap((d) => [`/de/embed/${d}/`, `/en/embed/${d}/`]),
 ].filter((p) => p.includes(only));
 
-const name = (path: string) =>
-  path.replace(/^\/|\/$/g, '').replace(/[^a-z0-9-]+/gi, '_') || 'root';
+const name = (path: string) => path.replace(/^\/|\/$/g, '').replace(/[^a-z0-9-]+/gi, '_') || 'root';
 
 const server = await serveStatic('dist', '/');
 const browser = await chromium.launch({ executablePath: requireChromium(), args: playwrightArgs });

@@ -20,7 +20,9 @@ export function titleParts(text: string): { text: string; keep: boolean }[] {
 
 /** The same for a title's HTML: only text between tags is touched. */
 export function keepHyphenatedHtml(html: string): string {
-  return html.replace(/(^|>)([^<]+)/g, (_, open: string, text: string) =>
-    open + text.replace(HYPHENATED, (word) => `<span class="keep">${word}</span>`),
+  return html.replace(
+    /(^|>)([^<]+)/g,
+    (_, open: string, text: string) =>
+      open + text.replace(HYPHENATED, (word) => `<span class="keep">${word}</span>`),
   );
 }

@@ -171,8 +171,16 @@ test('motion: a figure’s change of view animates, and with reduced motion noth
         .first();
       await control.click();
       const durations = await running(page);
-      if (reduce) expect(durations.filter((d) => d > 0), id).toEqual([]);
-      else expect(durations.some((d) => d > 0), id).toBe(true);
+      if (reduce)
+        expect(
+          durations.filter((d) => d > 0),
+          id,
+        ).toEqual([]);
+      else
+        expect(
+          durations.some((d) => d > 0),
+          id,
+        ).toBe(true);
     }
   }
 });
