@@ -31,6 +31,28 @@ const printOrigin = {
   },
 };
 
+/**
+ * Puts the cascade layer order (src/styles/layers.css) at the head of every stylesheet of
+ * the site's own. The bundler splits and orders CSS by the components that import it, so
+ * the file that declares the order is not always the first a page links; a stylesheet
+ * opening with `@layer components { … }` would otherwise rank that layer lowest of all,
+ * below the reset (paragraphs lost their spacing that way).
+ */
+const layerOrder = {
+  name: 'layer-order',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    const file = id.split('?')[0] ?? '';
+    const css = id.endsWith('.css') || /[?&]lang\.css$/.test(id);
+    if (!css || !file.includes('/src/') || file.endsWith('/src/styles/print.css')) return undefined;
+    const order = readFileSync(new URL('./src/styles/layers.css', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('@layer'))
+      .join('');
+    return { code: `${order}\n${code}`, map: null };
+  },
+};
+
 export default defineConfig({
   ...(site ? { site } : {}),
   base: process.env['BASE_PATH'] ?? '/',
@@ -72,7 +94,7 @@ export default defineConfig({
   // Scripts are files, never inlined: the HTML stays small, the browser caches them across
   // pages, and the CSP lists few hashes.
   // The print stylesheet learns the origin it prints before each link's path.
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [printOrigin] },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [printOrigin, layerOrder] },
   // No dev toolbar, no telemetry-style extras: the site talks to its own origin only.
   devToolbar: { enabled: false },
 });
