@@ -44,7 +44,7 @@ test.describe('glossary preview (WCAG 1.4.13)', () => {
 
 test.describe('search dialog', () => {
   test.use({ viewport: { width: 400, height: 700 } });
-  test('on a narrow screen: one close button, the key hint tells what Escape does, and a right-to-left query cannot reorder the status line', async ({
+  test('on a narrow screen: one close button, the key hint tells what Escape does, a right-to-left query cannot reorder the status line, and the chosen result stands out in forced colours', async ({
     page,
   }) => {
     await page.goto('/en/architecture/');
@@ -59,7 +59,26 @@ test.describe('search dialog', () => {
     await page.keyboard.type('\u202Ehypervisor');
     const status = dialog.getByRole('status');
     await expect(status.locator('bdi')).toHaveText('\u202Ehypervisor');
-    await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+    const options = dialog.getByRole('listbox').getByRole('option');
+    await expect(options.nth(1)).toBeVisible();
+    // The result chosen by arrow key stands out in forced colours too, where the colours that
+    // mark it otherwise are replaced by the system's.
+    await page.keyboard.press('ArrowDown');
+    await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+    await page.emulateMedia({ forcedColors: 'active' });
+    // What shows: the first background that is not transparent (a background only a little
+    // less transparent than its neighbour's looks the same), text, border and outline.
+    const look = (option: Element) => {
+      let shown = '';
+      for (let el: Element | null = option; el && !shown; el = el.parentElement) {
+        const colour = getComputedStyle(el).backgroundColor;
+        if (!/^rgba\(.*, 0\)$|^transparent$/.test(colour)) shown = colour;
+      }
+      const s = getComputedStyle(option);
+      return [shown, s.color, s.borderColor, s.outlineStyle, s.outlineColor].join();
+    };
+    expect(await options.first().evaluate(look)).not.toBe(await options.nth(1).evaluate(look));
+    await page.emulateMedia({ forcedColors: 'none' });
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(page.locator('[data-search-trigger]')).toBeFocused();
