@@ -23,10 +23,13 @@ test.describe('glossary preview (WCAG 1.4.13)', () => {
     await expect(preview).toBeHidden();
   });
 
-  test('at 320 × 256 (400 % zoom) every preview fits the window', async ({ page }) => {
+  test('at 320 × 256 (400 % zoom) every preview fits the window, leaves its link in view, and one that scrolls takes focus', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 320, height: 256 });
     await page.goto('/de/architecture/');
     const links = page.locator('a.glossary-link');
+    let scrolled = 0;
     for (let i = 0; i < (await links.count()); i++) {
       const link = links.nth(i);
       await link.scrollIntoViewIfNeeded();
@@ -34,11 +37,32 @@ test.describe('glossary preview (WCAG 1.4.13)', () => {
       const preview = page.locator(`#${await link.getAttribute('aria-describedby')}`);
       await expect(preview).toBeVisible();
       const box = await preview.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      const own = await link.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
       const term = (await link.textContent()) ?? '';
       expect(box.top, term).toBeGreaterThanOrEqual(0);
       expect(box.bottom, term).toBeLessThanOrEqual(256);
-      await page.keyboard.press('Escape');
+      // Above or below its link, never over it.
+      expect(box.bottom <= own.top || box.top >= own.bottom, `${term}: link covered`).toBe(true);
+      // A definition taller than the room it has scrolls, and the keyboard can scroll it:
+      // the next Tab stop is the preview, and End brings its last line into view.
+      if (await preview.evaluate((el) => el.scrollHeight > el.clientHeight + 1)) {
+        scrolled += 1;
+        await page.keyboard.press('Tab');
+        await expect(preview, term).toBeFocused();
+        await expect(preview, term).toHaveAccessibleName(/.+/);
+        await page.keyboard.press('End');
+        await expect
+          .poll(() =>
+            preview.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1),
+          )
+          .toBe(true);
+        await page.keyboard.press('Escape');
+        await expect(preview).toBeHidden();
+        await expect(link, `${term}: Escape in the preview returns to its link`).toBeFocused();
+      } else await page.keyboard.press('Escape');
     }
+    // The window is small enough that some definition needs more room than it has.
+    expect(scrolled).toBeGreaterThan(0);
   });
 });
 
