@@ -26,12 +26,6 @@ const ACCEPTED: { message: RegExp; reason: string }[] = [
       'does and runs the inline script (hosting.spec.ts fails on any CSP violation)',
   },
   {
-    message: /^Attribute “aria-hidden” is unnecessary for elements that have attribute “hidden”/,
-    reason:
-      'the "Copied" mark of a copy button starts hidden; aria-hidden keeps it out of the ' +
-      "button's name once the script shows it (the live region says it instead)",
-  },
-  {
     message:
       /^This document has heading elements but none of them has a computed heading level of 1/,
     reason:

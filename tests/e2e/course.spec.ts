@@ -17,10 +17,13 @@ test.describe('copy link', () => {
   }) => {
     await page.goto('/en/architecture/');
     const heading = page.locator('.heading', { has: page.locator('#the-layers-in-a-picture') });
-    await heading
-      .getByRole('button', { name: 'Copy the link to the section “The layers in a picture”' })
-      .click();
+    const name = 'Copy the link to the section “The layers in a picture”';
+    const button = heading.getByRole('button', { name });
+    await button.click();
     await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeAttached();
+    // The "Copied" mark shows, and stays out of the button's name (the status line says it).
+    await expect(button.locator('.copy-link-done')).toBeVisible();
+    await expect(button).toHaveAccessibleName(name);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     // The page's own origin, whatever the build was told (tests/e2e/origin.spec.ts: another one).
     expect(copied).toBe(`${baseURL}/en/architecture/#the-layers-in-a-picture`);
