@@ -381,12 +381,14 @@ test.describe('what a screen reader hears (issue 14, item 7)', () => {
     'architecture-fit': 'y-n-',
   };
   for (const lang of ['de', 'en'] as const)
-    test(`${lang}: each figure is named by its short title, each picture apart from its description; its accessibility tree, default and changed`, async ({
+    test(`${lang}: each embed page is headed and each figure named by its short title, each picture apart from its description; its accessibility tree, default and changed`, async ({
       page,
     }) => {
       for (const diagram of diagrams)
         await test.step(diagram, async () => {
           await page.goto(`/${lang}/embed/${diagram}/`);
+          // The embed page is headed by the figure's title, the one heading of its level.
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[lang][diagram]);
           const figure = page.getByRole('figure');
           await expect(figure).toHaveAccessibleName(titles[lang][diagram]);
           for (const img of await figure.getByRole('img').all())
