@@ -1,5 +1,7 @@
 // The built pages in dist/ (run after `npm run build`), for what a checker of the markup
-// finds: no hidden element repeats itself with aria-hidden (the Nu checker's warning).
+// finds: words in the other language carry their `lang` (WCAG 3.1.2), no hidden element
+// repeats itself with aria-hidden (the Nu checker's warning), and no language mark of the
+// content (`[words]{lang=en}`) is left unrendered.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +70,23 @@ async function markup(html: string): Promise<Markup> {
   return { runs, hiddenTwice };
 }
 
+const count = (text: string, words: string) => text.split(words).length - 1;
+
+/** Words in the other language that pages quote, per page language, with the language they are in. */
+const FOREIGN: Record<'de' | 'en', { lang: string; words: string[] }> = {
+  de: {
+    lang: 'en',
+    words: [
+      'Virtual Machine Monitor',
+      'Architectural Principles for Virtual Computer Systems',
+      'Formal Requirements for Virtualizable Third Generation Architectures',
+      'Communications of the ACM',
+      'Classification',
+    ],
+  },
+  en: { lang: 'de', words: ['Was ist Bare Metal Virtualisierung?', 'Cloud Artikel'] },
+};
+
 const built = existsSync(join(dist, 'en', 'sources', 'index.html'));
 
 describe(
@@ -80,6 +99,31 @@ describe(
         return { path, html, ...(await markup(html)) };
       }),
     );
+
+    for (const [lang, { lang: other, words }] of Object.entries(FOREIGN))
+      test(`${lang}: every quoted ${other} title or term sits in an element with lang="${other}"`, () => {
+        const found = new Map(words.map((w) => [w, 0]));
+        const unmarked: string[] = [];
+        for (const page of pages.filter((p) => p.path.startsWith(`/${lang}/`))) {
+          for (const [runLang, text] of page.runs)
+            for (const w of words) {
+              const n = count(text, w);
+              found.set(w, (found.get(w) ?? 0) + n);
+              if (n && runLang !== other)
+                unmarked.push(`${page.path}: "${w}" in lang="${runLang}"`);
+            }
+        }
+        assert.deepEqual(unmarked, []);
+        // Each is quoted somewhere, so the check above looked at something.
+        for (const [w, n] of found) assert.ok(n > 0, `"${w}" is on no ${lang} page`);
+      });
+
+    test('no language mark of the content is left in a page', () => {
+      assert.deepEqual(
+        pages.filter((p) => /\]\{lang=/.test(p.html)).map((p) => p.path),
+        [],
+      );
+    });
 
     test('no element is both hidden and aria-hidden (redundant, says the Nu checker)', () => {
       assert.deepEqual(
