@@ -5,8 +5,8 @@
 // always; no one-key shortcut, WCAG 2.1.4) or on the search page; copy-link buttons, the
 // citation box's addresses, self-checks, glossary previews and the print button load when a
 // reader first points at, focuses or uses one. Nothing a reader does first is lost: a click
-// (a tap is one) is replayed once the code runs, and a self-check answers the option it
-// finds chosen, also one chosen before this script ran.
+// (a tap is one) is replayed once the code runs: a self-check's "Check answer" answers the
+// option chosen, also one chosen before this script ran (choosing alone answers nothing).
 
 type Host = HTMLElement & { show?(): void; open?(from: Element | null): void };
 const HOSTS = 'copy-link,glossary-term,quiz-question,print-button,site-search,site-address';
@@ -87,8 +87,6 @@ if (select) {
 for (const type of ['pointerover', 'focusin', 'click', 'change', 'keydown'])
   document.addEventListener(type, handle, true);
 
-// The search page and a page reached from a search result need search at once; an answer
-// chosen before this script ran needs its self-check (which answers what it finds chosen).
+// The search page and a page reached from a search result need search at once.
 if (document.querySelector('[data-search-page]') || location.search.includes('pagefind-highlight'))
   void load('site-search');
-if (document.querySelector('quiz-question :checked')) void load('quiz-question');
