@@ -59,11 +59,14 @@ const claims = defineCollection({
 const context = defineCollection({
   loader: file('src/content/context.yaml'),
   schema: z.object({
-    /** The fact in German, in our own words. */
+    /** The fact in German, in our own words; English words in it marked `[words]{lang=en}`. */
     de: z.string().min(1),
     /** The fact in English, in our own words. */
     en: z.string().min(1),
-    /** Where the fact comes from, per language, shown beside it and on the sources page. */
+    /**
+     * Where the fact comes from, per language, shown beside it and on the sources page; a
+     * title in the other language marked `[title]{lang=en}` (src/lib/lang-parts.ts).
+     */
     reference: bilingual,
   }),
 });
@@ -74,7 +77,7 @@ const glossary = defineCollection({
   schema: z.object({
     /** The term as shown, per language. */
     term: bilingual,
-    /** What the term means in the article's story, per language. */
+    /** What the term means in the article's story, per language (other-language words marked `[words]{lang=en}`). */
     definition: bilingual,
     /** Article claims the definition rests on. */
     claims: z.array(reference('claims')).default([]),

@@ -2,6 +2,7 @@
 // text and as BibTeX. Pure functions: the components pass in titles, URLs and dates.
 import type { Lang } from '../i18n/ui.ts';
 import { article } from './article.ts';
+import { inLang } from './lang-parts.ts';
 
 /** The date this build stands for: SOURCE_DATE_EPOCH (reproducible builds) or now. */
 export function buildDate(env: Record<string, string | undefined> = process.env): Date {
@@ -21,7 +22,11 @@ export function bibtex(type: string, key: string, fields: [string, string][]): s
   return `@${type}{${key},\n${lines.join(',\n')}\n}`;
 }
 
-/** One citation in the three forms the site offers. */
+/**
+ * One citation in the three forms the site offers. In APA and plain text, words in another
+ * language than the citation's are marked `[words]{lang=de}` (lib/lang-parts.ts, shown by
+ * <Text>); BibTeX gives the language in `langid`.
+ */
 export interface Citation {
   apa: string;
   plain: string;
@@ -90,9 +95,12 @@ export function articleCitation(input: { lang: Lang; labels: CitationLabels }): 
     day: 'numeric',
     timeZone: 'UTC',
   }).format(date);
+  // The article's title and category are German, whatever the citation's language.
+  const title = inLang(article.title, article.language, lang);
+  const category = inLang(article.category, article.language, lang);
   return {
-    apa: `${article.author}. (${year}, ${monthDay}). ${article.title} [${labels.blogPost}]. ${article.category}.`,
-    plain: `${article.author}: ${article.title}. ${labels.blogPost}, ${longDate}. ${labels.category}: ${article.category}.`,
+    apa: `${article.author}. (${year}, ${monthDay}). ${title} [${labels.blogPost}]. ${category}.`,
+    plain: `${article.author}: ${title}. ${labels.blogPost}, ${longDate}. ${labels.category}: ${category}.`,
     bibtex: bibtex('misc', `${article.author}${year}`, [
       ['author', bibEscape(article.author)],
       ['title', bibEscape(article.title)],

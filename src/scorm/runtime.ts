@@ -104,14 +104,15 @@ if (api && call(INIT, '') === 'true') {
     const note = root.getAttribute(`data-note-${doc.documentElement.lang}`);
     if (note) for (const line of doc.querySelectorAll('.quiz-note')) line.textContent = note;
     doc.addEventListener('quiz-answer', answer);
-    // Answers from earlier sessions: chosen again, so the page shows them with their feedback.
+    // Answers from earlier sessions: chosen and checked again, so the page shows them with
+    // their feedback (the page's script loads the self-check's code for the press).
     for (const [id, [choice]] of Object.entries(state.answers)) {
       const input = doc.querySelector<HTMLInputElement>(
         `input[name="quiz-${id}"][value="${choice}"]`,
       );
       if (input && !input.checked) {
         input.checked = true;
-        input.dispatchEvent(new view.Event('change', { bubbles: true }));
+        input.closest('quiz-question')?.querySelector<HTMLElement>('.quiz-check')?.click();
       }
     }
     report();

@@ -23,10 +23,13 @@ test.describe('glossary preview (WCAG 1.4.13)', () => {
     await expect(preview).toBeHidden();
   });
 
-  test('at 320 × 256 (400 % zoom) every preview fits the window', async ({ page }) => {
+  test('at 320 × 256 (400 % zoom) every preview fits the window, leaves its link in view, and one that scrolls takes focus', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 320, height: 256 });
     await page.goto('/de/architecture/');
     const links = page.locator('a.glossary-link');
+    let scrolled = 0;
     for (let i = 0; i < (await links.count()); i++) {
       const link = links.nth(i);
       await link.scrollIntoViewIfNeeded();
@@ -34,17 +37,38 @@ test.describe('glossary preview (WCAG 1.4.13)', () => {
       const preview = page.locator(`#${await link.getAttribute('aria-describedby')}`);
       await expect(preview).toBeVisible();
       const box = await preview.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      const own = await link.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
       const term = (await link.textContent()) ?? '';
       expect(box.top, term).toBeGreaterThanOrEqual(0);
       expect(box.bottom, term).toBeLessThanOrEqual(256);
-      await page.keyboard.press('Escape');
+      // Above or below its link, never over it.
+      expect(box.bottom <= own.top || box.top >= own.bottom, `${term}: link covered`).toBe(true);
+      // A definition taller than the room it has scrolls, and the keyboard can scroll it:
+      // the next Tab stop is the preview, and End brings its last line into view.
+      if (await preview.evaluate((el) => el.scrollHeight > el.clientHeight + 1)) {
+        scrolled += 1;
+        await page.keyboard.press('Tab');
+        await expect(preview, term).toBeFocused();
+        await expect(preview, term).toHaveAccessibleName(/.+/);
+        await page.keyboard.press('End');
+        await expect
+          .poll(() =>
+            preview.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1),
+          )
+          .toBe(true);
+        await page.keyboard.press('Escape');
+        await expect(preview).toBeHidden();
+        await expect(link, `${term}: Escape in the preview returns to its link`).toBeFocused();
+      } else await page.keyboard.press('Escape');
     }
+    // The window is small enough that some definition needs more room than it has.
+    expect(scrolled).toBeGreaterThan(0);
   });
 });
 
 test.describe('search dialog', () => {
   test.use({ viewport: { width: 400, height: 700 } });
-  test('on a narrow screen: one close button, the key hint tells what Escape does, and a right-to-left query cannot reorder the status line', async ({
+  test('on a narrow screen: one close button, the key hint tells what Escape does, a right-to-left query cannot reorder the status line, and the chosen result stands out in forced colours', async ({
     page,
   }) => {
     await page.goto('/en/architecture/');
@@ -59,7 +83,26 @@ test.describe('search dialog', () => {
     await page.keyboard.type('\u202Ehypervisor');
     const status = dialog.getByRole('status');
     await expect(status.locator('bdi')).toHaveText('\u202Ehypervisor');
-    await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+    const options = dialog.getByRole('listbox').getByRole('option');
+    await expect(options.nth(1)).toBeVisible();
+    // The result chosen by arrow key stands out in forced colours too, where the colours that
+    // mark it otherwise are replaced by the system's.
+    await page.keyboard.press('ArrowDown');
+    await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+    await page.emulateMedia({ forcedColors: 'active' });
+    // What shows: the first background that is not transparent (a background only a little
+    // less transparent than its neighbour's looks the same), text, border and outline.
+    const look = (option: Element) => {
+      let shown = '';
+      for (let el: Element | null = option; el && !shown; el = el.parentElement) {
+        const colour = getComputedStyle(el).backgroundColor;
+        if (!/^rgba\(.*, 0\)$|^transparent$/.test(colour)) shown = colour;
+      }
+      const s = getComputedStyle(option);
+      return [shown, s.color, s.borderColor, s.outlineStyle, s.outlineColor].join();
+    };
+    expect(await options.first().evaluate(look)).not.toBe(await options.nth(1).evaluate(look));
+    await page.emulateMedia({ forcedColors: 'none' });
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(page.locator('[data-search-trigger]')).toBeFocused();
@@ -305,15 +348,21 @@ test.describe('what a screen reader hears (issue 14, item 7)', () => {
     );
   });
 
-  test('citation links to different claims have different names', async ({ page }) => {
+  test('citation links to different claims have different names and no title', async ({ page }) => {
     for (const path of ['/en/io-drivers/', '/de/architecture/', '/en/comparison/']) {
       await page.goto(path);
       const links = await page.locator('main sup.cite a').evaluateAll((all) =>
         all.map((a) => ({
           name: a.getAttribute('aria-label') ?? '',
           href: a.getAttribute('href'),
+          title: a.getAttribute('title'),
         })),
       );
+      // The name is all a mark says: no title repeats the claim as its description.
+      expect(
+        links.filter((l) => l.title !== null).map((l) => l.title),
+        path,
+      ).toEqual([]);
       expect(links.length, path).toBeGreaterThan(0);
       const targets = new Map<string, Set<string | null>>();
       for (const { name, href } of links)
@@ -335,12 +384,14 @@ test.describe('what a screen reader hears (issue 14, item 7)', () => {
     'architecture-fit': 'y-n-',
   };
   for (const lang of ['de', 'en'] as const)
-    test(`${lang}: each figure is named by its short title, each picture apart from its description; its accessibility tree, default and changed`, async ({
+    test(`${lang}: each embed page is headed and each figure named by its short title, each picture apart from its description; its accessibility tree, default and changed`, async ({
       page,
     }) => {
       for (const diagram of diagrams)
         await test.step(diagram, async () => {
           await page.goto(`/${lang}/embed/${diagram}/`);
+          // The embed page is headed by the figure's title, the one heading of its level.
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[lang][diagram]);
           const figure = page.getByRole('figure');
           await expect(figure).toHaveAccessibleName(titles[lang][diagram]);
           for (const img of await figure.getByRole('img').all())

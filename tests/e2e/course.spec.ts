@@ -17,10 +17,13 @@ test.describe('copy link', () => {
   }) => {
     await page.goto('/en/architecture/');
     const heading = page.locator('.heading', { has: page.locator('#the-layers-in-a-picture') });
-    await heading
-      .getByRole('button', { name: 'Copy the link to the section “The layers in a picture”' })
-      .click();
+    const name = 'Copy the link to the section “The layers in a picture”';
+    const button = heading.getByRole('button', { name });
+    await button.click();
     await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeAttached();
+    // The "Copied" mark shows, and stays out of the button's name (the status line says it).
+    await expect(button.locator('.copy-link-done')).toBeVisible();
+    await expect(button).toHaveAccessibleName(name);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     // The page's own origin, whatever the build was told (tests/e2e/origin.spec.ts: another one).
     expect(copied).toBe(`${baseURL}/en/architecture/#the-layers-in-a-picture`);
@@ -93,32 +96,47 @@ const answersTold = (page: Page) =>
   page.evaluate(() => (window as unknown as { told: boolean[] }).told);
 
 test.describe('self-checks', () => {
-  test('a wrong answer by mouse and a right one by keyboard each get announced feedback', async ({
+  test('choosing an option by mouse or arrow key answers nothing; Check answer gives announced feedback, each answer told once', async ({
     page,
   }) => {
     await page.goto('/en/io-drivers/');
     await recordAnswers(page);
     const question = page.locator('.quiz-question').first();
     const feedback = question.getByRole('status');
+    const check = question.getByRole('button', { name: 'Check answer' });
+    const wrong = question.getByLabel('Because every virtual machine has a device of its own');
+    const right = question.getByLabel('Because no host operating system is in the way');
     await expect(feedback).toBeEmpty();
-    await question.getByLabel('Because every virtual machine has a device of its own').check();
+    // Checked with nothing chosen: a hint, and nothing told.
+    await check.click();
+    await expect(feedback).toContainText('Choose an answer first');
+    await wrong.check();
+    await expect(feedback).not.toContainText('Not quite');
+    await check.click();
     await expect(feedback).toContainText('Not quite. The right answer is A');
-    await expect(
-      question.getByLabel('Because every virtual machine has a device of its own'),
-    ).toHaveAttribute('aria-describedby', (await feedback.getAttribute('id')) ?? '');
-    // Keyboard: arrow keys move within the radio group and choose at once.
-    await question.getByLabel('Because every virtual machine has a device of its own').focus();
+    await expect(wrong).toHaveAttribute(
+      'aria-describedby',
+      (await feedback.getAttribute('id')) ?? '',
+    );
+    // Keyboard: arrow keys move through the options (and choose, as radio buttons do) without
+    // answering, from the first option on, so a reader can look at each before deciding.
+    await question.locator('input').first().focus();
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
-    await expect(
-      question.getByLabel('Because no host operating system is in the way'),
-    ).toBeChecked();
+    await expect(right).toBeChecked();
+    await expect(feedback).toContainText('Not quite');
+    expect(await answersTold(page)).toEqual([false]);
+    await page.keyboard.press('Tab');
+    await expect(check).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(feedback).toContainText('Right.');
     await expect(question.locator('details')).toHaveAttribute('open', '');
-    // Each choice is told once (the SCORM runtime counts them), the first too.
+    // Checked again unchanged, it is not told again (the SCORM runtime counts answers).
+    await page.keyboard.press('Space');
     expect(await answersTold(page)).toEqual([false, true]);
   });
 
-  test('an answer chosen before the page script has run gets its feedback; each choice is told once', async ({
+  test('an option chosen before the page script has run is kept, and Check answers it once', async ({
     page,
   }) => {
     // On a slow connection the options work before the page script arrives.
@@ -127,12 +145,20 @@ test.describe('self-checks', () => {
     const question = page.locator('.quiz-question').first();
     const wrong = question.getByLabel('Because every virtual machine has a device of its own');
     await wrong.check();
-    // What the SCORM runtime hears: one quiz-answer event per choice.
+    // What the SCORM runtime hears: one quiz-answer event per answer.
     await recordAnswers(page);
     release();
+    await page.waitForLoadState('domcontentloaded');
     const feedback = question.getByRole('status');
+    // Loading the self-check's code (as pointing at it does) answers nothing by itself.
+    await question.hover();
+    await page.waitForFunction(() => customElements.get('quiz-question'));
+    await expect(wrong).toBeChecked();
+    await expect(feedback).toBeEmpty();
+    await question.getByRole('button', { name: 'Check answer' }).click();
     await expect(feedback).toContainText('Not quite. The right answer is A');
     await question.getByLabel('Because no host operating system is in the way').check();
+    await question.getByRole('button', { name: 'Check answer' }).click();
     await expect(feedback).toContainText('Right.');
     expect(await answersTold(page)).toEqual([false, true]);
   });
@@ -194,7 +220,10 @@ test.describe('axe in light and dark mode', () => {
   }) => {
     test.setTimeout(60_000);
     await page.goto('/de/io-drivers/');
-    await page.locator('.quiz-question').first().locator('input').nth(1).check();
+    const question = page.locator('.quiz-question').first();
+    await question.locator('input').nth(1).check();
+    await question.getByRole('button', { name: 'Antwort prüfen' }).click();
+    await expect(question.getByRole('status')).not.toBeEmpty();
     await page.locator('.cite-page summary').click();
     await page.locator('a.glossary-link').first().focus();
     await expect(page.locator('.glossary-preview:popover-open')).toHaveCount(1);

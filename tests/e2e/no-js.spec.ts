@@ -76,12 +76,13 @@ test('without JavaScript the root offers both languages, pages and figures read 
       expect(listed).toContain(`/${lang}/glossary/`);
     });
 
-  await test.step('every self-check answer is reachable behind its details', async () => {
+  await test.step('every self-check answer is reachable behind its details; no Check button that would do nothing', async () => {
     for (const slug of CONTENT_SLUGS) {
       await page.goto(topicPath('en', slug));
       const questions = page.locator('.quiz-question');
       const count = await questions.count();
       expect(count, slug).toBeGreaterThanOrEqual(2);
+      await expect(questions.locator('.quiz-check').first()).toBeHidden();
       for (let i = 0; i < count; i++) {
         const details = questions.nth(i).locator('details');
         await details.locator('summary').click();

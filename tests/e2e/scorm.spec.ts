@@ -71,12 +71,13 @@ async function next(page: Page, element: string): Promise<Frame> {
   return reachedPage(page, element, path);
 }
 
-/** Picks the right option (or a wrong one) of question `index` on the page. */
+/** Picks the right option (or a wrong one) of question `index` on the page and checks it. */
 async function answer(site: Frame, index: number, right: boolean): Promise<number> {
   const question = site.locator('quiz-question').nth(index);
   const correct = Number(await question.getAttribute('data-answer'));
   const choice = right ? correct : correct === 0 ? 1 : 0;
   await question.locator(`input[value="${choice}"]`).check();
+  await question.locator('.quiz-check').click();
   await expect(question).toHaveAttribute('data-result', right ? 'right' : 'wrong');
   return choice;
 }
@@ -251,6 +252,7 @@ test('without an API the package is the plain site: no SCORM call, no runtime by
   await page.waitForLoadState();
   await expect(page.locator('.quiz-note')).toHaveText(PRIVACY_PLAIN);
   await page.locator('quiz-question').first().locator('input').first().check();
+  await page.locator('quiz-question').first().locator('.quiz-check').click();
   await expect(page.locator('quiz-question').first()).toHaveAttribute('data-result', /right|wrong/);
   // Search answers from the fallback index: Pagefind's engine is not in the package.
   await page.locator('[data-search-trigger]').first().click();
@@ -267,6 +269,7 @@ test('the site itself loads no SCORM code at all', async ({ page }) => {
   page.on('request', (request) => requests.push(request.url()));
   await page.goto('/de/architecture/');
   await page.locator('quiz-question').first().locator('input').first().check();
+  await page.locator('quiz-question').first().locator('.quiz-check').click();
   await expect(page.locator('quiz-question').first()).toHaveAttribute('data-result', /right|wrong/);
   await expect(page.locator('.quiz-note')).toHaveText(PRIVACY_PLAIN);
   expect(requests.filter((url) => /scorm/i.test(url))).toEqual([]);

@@ -1,4 +1,4 @@
-// Search, as a reader uses it: the dialog from the header, `/` and Ctrl+K; the shareable
+// Search, as a reader uses it: the dialog from the header and Ctrl+K (not `/`); the shareable
 // search page with ?q=; nothing loaded before search is opened; the fallback where
 // WebAssembly is missing; and axe on all of it in both themes. (No JavaScript at all:
 // no-js.spec.ts.)
@@ -70,13 +70,13 @@ test('a result opens its section with the search terms marked', async ({ page })
   await expect(page.locator('mark.pagefind-highlight').first()).toBeVisible();
 });
 
-test('keyboard: / and Ctrl+K open, arrows and Enter follow a result, Escape returns focus', async ({
+test('keyboard: Ctrl+K opens, arrows and Enter follow a result, Escape returns focus', async ({
   page,
 }) => {
   await page.goto('/en/');
   const langSwitch = page.locator('.lang-switch');
   await langSwitch.focus();
-  await page.keyboard.press('/');
+  await page.keyboard.press('Control+k');
   await expect(modal(page)).toBeVisible();
   await expect(modalInput(page)).toBeFocused();
   await page.keyboard.press('Escape');
@@ -94,6 +94,29 @@ test('keyboard: / and Ctrl+K open, arrows and Enter follow a result, Escape retu
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/en\/vendors\//);
+});
+
+test('a slash typed anywhere opens nothing (WCAG 2.1.4: no one-key shortcut); Ctrl+K still does', async ({
+  page,
+}) => {
+  await page.goto('/en/io-drivers/');
+  // Opening search starts by taking its code out of this template, in the same keydown.
+  const code = page.locator('template[data-lazy="site-search"]');
+  const radio = page.locator('#figure-io-path').getByRole('radio').first();
+  for (const where of ['body', 'a diagram radio'] as const) {
+    if (where === 'body')
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    else await radio.focus();
+    await page.keyboard.press('/');
+    await expect(code, `"/" on ${where}`).toBeAttached();
+    await expect(modal(page), `"/" on ${where}`).toHaveCount(0);
+  }
+  await page.keyboard.press('Control+k');
+  await expect(modal(page)).toBeVisible();
+  await expect(modalInput(page)).toBeFocused();
+  await expect(modalInput(page)).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(radio).toBeFocused();
 });
 
 test('focus moved on the moment search closes stays where the reader put it', async ({ page }) => {

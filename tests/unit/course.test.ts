@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { bibEscape, bibtex, pageCitation } from '../../src/lib/citation.ts';
+import { articleCitation, bibEscape, bibtex, pageCitation } from '../../src/lib/citation.ts';
+import { langParts } from '../../src/lib/lang-parts.ts';
 import { firstUse, formsOf, patternOf } from '../../src/lib/glossary-links.ts';
 import { adaptSection } from '../../src/lib/handout.ts';
 import { claims, pageFiles } from './content.ts';
@@ -93,6 +94,25 @@ describe('citations', () => {
     }
   });
 
+  test("the article's German title and category are marked German in an English citation only", () => {
+    const labels = { online: 'Online:', blogPost: 'Blog post', category: 'Category' };
+    const en = articleCitation({ lang: 'en', labels });
+    for (const form of [en.apa, en.plain]) {
+      assert.match(form, /\[Was ist Bare Metal Virtualisierung\?\]\{lang=de\}/);
+      assert.match(form, /\[Cloud Artikel\]\{lang=de\}/);
+    }
+    // The APA kind in brackets is no language mark.
+    assert.deepEqual(
+      langParts(en.apa).filter((p) => p.lang),
+      [
+        { text: 'Was ist Bare Metal Virtualisierung?', lang: 'de' },
+        { text: 'Cloud Artikel', lang: 'de' },
+      ],
+    );
+    const de = articleCitation({ lang: 'de', labels: { ...labels, blogPost: 'Blogbeitrag' } });
+    assert.doesNotMatch(de.apa + de.plain, /\{lang=/);
+  });
+
   test('the BibTeX key transliterates German umlauts and ß', () => {
     const c = pageCitation({
       lang: 'de',
@@ -103,6 +123,22 @@ describe('citations', () => {
       labels: { online: 'Online:', blogPost: 'Blogbeitrag', category: 'Kategorie' },
     });
     assert.match(c.bibtex, /^@online\{bare-metal-erklaert-de-groesse-uebersicht,/);
+  });
+});
+
+describe('language marks in content text', () => {
+  test('a marked run becomes a part with its language, the rest stays plain', () => {
+    assert.deepEqual(langParts('Abkürzung für [Virtual Machine Monitor]{lang=en}. Weiter'), [
+      { text: 'Abkürzung für ' },
+      { text: 'Virtual Machine Monitor', lang: 'en' },
+      { text: '. Weiter' },
+    ]);
+    assert.deepEqual(langParts('[Was ist?]{lang=de}'), [{ text: 'Was ist?', lang: 'de' }]);
+    assert.deepEqual(langParts('no marks [Blog post].'), [{ text: 'no marks [Blog post].' }]);
+  });
+
+  test('a mark with a language the site does not have stops the build', () => {
+    assert.throws(() => langParts('[Bonjour]{lang=fr}'), /lang must be one of/);
   });
 });
 

@@ -1,12 +1,12 @@
 // The one script a page runs when it opens (with the theme snippet under 1 KB compressed;
 // see tests/budgets.ts): the theme switch (<theme-switch> in ThemeSwitch.astro), and hooks
 // that load everything else on first use. Each feature's code waits in an inert <template>
-// (LazyScripts.astro). Search loads when it is opened (header link, `/`, Ctrl/⌘+K: handled
-// here always) or on the search page; copy-link buttons, the citation box's addresses,
-// self-checks, glossary previews and the print button load when a reader first points at,
-// focuses or uses one. Nothing a reader does first is lost: a click (a tap is one) is
-// replayed once the code runs, and a self-check answers the option it finds chosen, also
-// one chosen before this script ran.
+// (LazyScripts.astro). Search loads when it is opened (header link or Ctrl/⌘+K, handled here
+// always; no one-key shortcut, WCAG 2.1.4) or on the search page; copy-link buttons, the
+// citation box's addresses, self-checks, glossary previews and the print button load when a
+// reader first points at, focuses or uses one. Nothing a reader does first is lost: a click
+// (a tap is one) is replayed once the code runs: a self-check's "Check answer" answers the
+// option chosen, also one chosen before this script ran (choosing alone answers nothing).
 
 type Host = HTMLElement & { show?(): void; open?(from: Element | null): void };
 const HOSTS = 'copy-link,glossary-term,quiz-question,print-button,site-search,site-address';
@@ -32,14 +32,9 @@ function openSearch(from: Element | null): void {
 
 function handle(event: Event): void {
   const target = event.target as HTMLElement;
-  const { ctrlKey, metaKey, shiftKey, altKey, key = '' } = event as KeyboardEvent;
+  const { ctrlKey, metaKey, shiftKey, altKey, isComposing, key = '' } = event as KeyboardEvent;
   if (event.type === 'keydown') {
-    const typing = target.matches('input,textarea,select,[contenteditable]');
-    if (altKey || (event as KeyboardEvent).isComposing) return;
-    if (
-      ((ctrlKey || metaKey) && !shiftKey && /^k$/i.test(key)) ||
-      (key === '/' && !ctrlKey && !metaKey && !typing)
-    ) {
+    if ((ctrlKey || metaKey) && !shiftKey && !altKey && !isComposing && /^k$/i.test(key)) {
       event.preventDefault();
       openSearch(document.activeElement);
     }
@@ -92,8 +87,6 @@ if (select) {
 for (const type of ['pointerover', 'focusin', 'click', 'change', 'keydown'])
   document.addEventListener(type, handle, true);
 
-// The search page and a page reached from a search result need search at once; an answer
-// chosen before this script ran needs its self-check (which answers what it finds chosen).
+// The search page and a page reached from a search result need search at once.
 if (document.querySelector('[data-search-page]') || location.search.includes('pagefind-highlight'))
   void load('site-search');
-if (document.querySelector('quiz-question :checked')) void load('quiz-question');

@@ -21,6 +21,8 @@ class CopyLinkElement extends HTMLElement {
       await navigator.clipboard.writeText(text);
       announce(this.dataset['copied'] ?? '');
       if (done) {
+        // Seen, not heard: the live region has said it, and the button keeps its name.
+        done.ariaHidden = 'true';
         done.hidden = false;
         window.clearTimeout(this.#timer);
         this.#timer = window.setTimeout(() => (done.hidden = true), 2000);

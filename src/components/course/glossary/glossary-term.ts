@@ -37,12 +37,17 @@ class GlossaryTermElement extends HTMLElement {
   }
 
   #escape = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') this.hide();
+    if (event.key !== 'Escape') return;
+    // Focus in the preview goes back to its link, not to the page's start.
+    if (this.#preview?.contains(document.activeElement)) this.querySelector('a')?.focus();
+    this.hide();
   };
 
   /**
-   * Below the link, or above it if only there is room; where neither has room (a small
-   * or zoomed window), as low as it fits, over the link. Always inside the viewport (CSSOM).
+   * Below the link, or above it where there is more room; never over it. Where the
+   * definition is taller than that room (a small or zoomed window) it scrolls, and then
+   * takes focus (the next Tab stop), so the keyboard can scroll it too (WCAG 2.1.1).
+   * Always inside the viewport (CSSOM).
    */
   #place = (): void => {
     const preview = this.#preview;
@@ -50,14 +55,20 @@ class GlossaryTermElement extends HTMLElement {
     if (!preview || !link) return;
     const box = link.getBoundingClientRect();
     const { innerWidth: width, innerHeight: height } = window;
+    const gap = 6;
+    const margin = 8;
+    preview.style.maxHeight = '';
     const size = preview.offsetHeight;
-    const left = Math.max(8, Math.min(box.left, width - preview.offsetWidth - 8));
-    const below = box.bottom + 6;
-    const above = box.top - size - 6;
-    const top =
-      below + size <= height - 8 ? below : above >= 8 ? above : Math.max(8, height - size - 8);
-    preview.style.left = `${left}px`;
-    preview.style.top = `${top}px`;
+    const roomBelow = height - margin - box.bottom - gap;
+    const roomAbove = box.top - gap - margin;
+    const below = size <= roomBelow || roomBelow >= roomAbove;
+    const room = Math.max(0, below ? roomBelow : roomAbove);
+    preview.style.maxHeight = `${room}px`;
+    const shown = Math.min(size, room);
+    preview.style.left = `${Math.max(margin, Math.min(box.left, width - preview.offsetWidth - margin))}px`;
+    preview.style.top = `${below ? box.bottom + gap : box.top - gap - shown}px`;
+    if (preview.scrollHeight > preview.clientHeight) preview.tabIndex = 0;
+    else preview.removeAttribute('tabindex');
   };
 
   hideSoon(): void {
