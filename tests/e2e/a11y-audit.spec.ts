@@ -125,14 +125,13 @@ test.describe('focus order (WCAG 2.4.3)', () => {
     const main = await page.locator('main').boundingBox();
     const nav = await page.locator('#site-nav').boundingBox();
     expect(nav && main && nav.x + nav.width <= main.x).toBe(true);
-    // In the source, too: header tools and page list, then the content and its pager, then
-    // the contents list drawn at the inline end.
+    // In the source, too: header tools and page list, then the content and its pager.
     const order = await page.evaluate(() =>
-      [...document.querySelectorAll('.header-tools, #site-nav, main, .pager, .toc-side')].map(
+      [...document.querySelectorAll('.header-tools, #site-nav, main, .pager')].map(
         (el) => el.id || el.classList[0],
       ),
     );
-    expect(order).toEqual(['header-tools', 'site-nav', 'main', 'pager', 'toc']);
+    expect(order).toEqual(['header-tools', 'site-nav', 'main', 'pager']);
   });
 
   test('a table that fits is no tab stop; one that scrolls is', async ({ page }) => {
