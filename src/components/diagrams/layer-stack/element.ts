@@ -11,21 +11,22 @@ class LayerStack extends DiagramElement {
   defaults = { main: 'both', layer: 'host-os' };
 
   override apply(state: State): void {
-    const was = this.state;
+    const { main, layer } = this.state;
     const stacks = this.all('[data-stack]');
     const before = stacks.map((el) => el.getBoundingClientRect());
     super.apply(state);
-    if (!was.main || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    if (!main || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     const timing = { duration: 300, easing: 'ease' };
-    if (was.main !== state.main)
+    const now = state['main'];
+    if (main !== now)
       stacks.forEach((el, i) => {
         const { left, top } = el.getBoundingClientRect();
         const from = `translate(${before[i]!.left - left}px,${before[i]!.top - top}px)`;
-        const stays = state.main === 'both' || state.main === el.dataset['stack'];
+        const stays = now === 'both' || now === el.dataset['stack'];
         if (from !== 'translate(0px,0px)')
           el.animate({ transform: [from, stays ? 'none' : from] }, timing);
       });
-    if (was.main !== state.main || was.layer !== state.layer)
+    if (main !== now || layer !== state['layer'])
       this.querySelector('.notes')?.animate({ opacity: [0, 1] }, timing);
   }
 }
