@@ -60,14 +60,14 @@ test.describe('layer stack: the drawn layers are the controls', () => {
     await page.mouse.click(x, y);
     const byPointer = await hypervisorPicked(page);
     await expect(f.locator('svg[data-arch="bare-metal"] [data-layer="vmm"] .ring')).toHaveCSS(
-      'opacity',
+      'stroke-opacity',
       '1',
     );
     const hw = await centre(drawn(page, 'bare-metal', 'hardware'));
     await page.mouse.click(hw.x, hw.y);
     await expect(layerRadio(page, 'Hardware')).toHaveAttribute('aria-checked', 'true');
     await expect(f.locator('svg[data-arch="hosted"] [data-layer="hardware"] .ring')).toHaveCSS(
-      'opacity',
+      'stroke-opacity',
       '1',
     );
 
@@ -144,11 +144,11 @@ test('layer stack: the host OS in its own colour, apart from the guest OS and th
   expect(colours.host).not.toBe(colours.ring);
   expect(colours.guest).not.toBe(colours.ring);
   await expect(f.locator('svg[data-arch="hosted"] [data-layer="vmm"] .ring')).toHaveCSS(
-    'opacity',
+    'stroke-opacity',
     '1',
   );
   await expect(f.locator('svg[data-arch="hosted"] [data-layer="host-os"] .ring')).toHaveCSS(
-    'opacity',
+    'stroke-opacity',
     '0',
   );
 
