@@ -16,7 +16,14 @@ const only = process.argv[2] ?? '';
 
 /** Every view of each figure, as the fragment that opens it. */
 const VIEWS: Record<string, string[]> = {
-  'layer-stack': ['both', 'bare-metal', 'hosted', 'hosted,layer=vmm', 'both,layer=hardware'],
+  'layer-stack': [
+    'both',
+    'bare-metal',
+    'hosted',
+    'hosted,layer=vmm',
+    'both,layer=hardware',
+    'bare-metal,layer=vm',
+  ],
   'io-path': ['bare-metal', 'bare-metal,step=3', 'hosted,step=2', 'hosted,op=net,step=4'],
   'device-sharing': ['1', '3', '8', '3,driver=missing'],
   'architecture-fit': ['----', 'y---', 'yyyy', 'nnnn', 'y-n-'],
