@@ -52,7 +52,9 @@ const cases: Case[] = [
     restored: async (fig) => {
       await expect(radio(fig, 'main', 'Hosted')).toHaveAttribute('aria-checked', 'true');
       await expect(fig.getByText('Hosted: layer 3 of the 4 drawn')).toBeVisible();
-      await expect(fig.getByRole('radiogroup', { name: 'Path: Hosted' }).getByRole('radio', { checked: true })).toHaveText('Host operating system');
+      await expect(
+        fig.getByRole('radiogroup', { name: 'Path: Hosted' }).getByRole('radio', { checked: true }),
+      ).toHaveAccessibleName('Host operating system');
       await expect(fig.getByText('Next comes the host operating system')).toBeVisible();
     },
     isDefault: async (fig) => {

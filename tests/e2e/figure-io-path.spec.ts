@@ -56,7 +56,7 @@ test('both paths side by side at one scale, tops aligned, the hosted one a row l
   await expect(host.locator('.ctx-mark')).toHaveText('C');
 
   // Arrowheads: every hop ends in a marker that draws a head.
-  const hops = fig(page).locator('svg .hop');
+  const hops = fig(page).locator('svg [data-hop]');
   await expect(hops).toHaveCount(2 + 3);
   for (const hop of await hops.all()) {
     const marker = await hop.evaluate((el) => getComputedStyle(el).markerEnd);
@@ -66,11 +66,11 @@ test('both paths side by side at one scale, tops aligned, the hosted one a row l
   }
   // A done hop is drawn in the accent with its own head.
   await page.goto(`${PAGE}#io-path=hosted,step=3`);
-  await expect(fig(page).locator('svg[data-arch="hosted"] .hop.is-done')).toHaveCount(2);
-  await expect(fig(page).locator('svg[data-arch="bare-metal"] .hop.is-done')).toHaveCount(0);
+  await expect(fig(page).locator('svg[data-arch="hosted"] [data-hop].is-done')).toHaveCount(2);
+  await expect(fig(page).locator('svg[data-arch="bare-metal"] [data-hop].is-done')).toHaveCount(0);
   expect(
     await fig(page)
-      .locator('svg[data-arch="hosted"] .hop.is-done')
+      .locator('svg[data-arch="hosted"] [data-hop].is-done')
       .first()
       .evaluate((el) => getComputedStyle(el).markerEnd),
   ).toContain('io-arrow-done');
@@ -80,12 +80,13 @@ test('both paths side by side at one scale, tops aligned, the hosted one a row l
   const packet = await fig(page).locator('svg[data-arch="hosted"] .packet').boundingBox();
   const ring = await current.boundingBox();
   expect(Math.abs(packet!.y + packet!.height / 2 - ring!.y)).toBeLessThan(2);
-  // Each picture has a name apart from its description.
+  // Each picture is named by its title and described apart: its layers in order.
   for (const arch of ['bare-metal', 'hosted']) {
     const img = fig(page).locator(`svg[data-arch="${arch}"]`);
     const name = await img.evaluate((el) => el.querySelector('title')?.textContent ?? '');
     await expect(img).toHaveAccessibleName(name.trim());
-    await expect(img).toHaveAccessibleDescription(/Virtual machine → .* → Hardware/);
+    await expect(img).toHaveAccessibleDescription(/^Virtual machine → .* → Hardware/);
+    expect(await img.getAttribute('aria-labelledby')).not.toMatch(/\s/);
   }
 });
 
@@ -176,7 +177,9 @@ test('by keyboard: the layers of each path are one radio group over the drawing'
   // The toolbar's step buttons move the same step, and arrows step on them too.
   await fig(page).getByRole('button', { name: 'Back' }).focus();
   await page.keyboard.press('ArrowLeft');
-  await expect(hosted.getByRole('radio', { checked: true })).toHaveText('VMM as a process');
+  await expect(hosted.getByRole('radio', { checked: true })).toHaveAccessibleName(
+    'VMM as a process',
+  );
 });
 
 test('a step moves the picture only when the reader allows motion', async ({ page }) => {
