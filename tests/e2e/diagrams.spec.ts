@@ -52,6 +52,9 @@ const cases: Case[] = [
     restored: async (fig) => {
       await expect(radio(fig, 'main', 'Hosted')).toHaveAttribute('aria-checked', 'true');
       await expect(fig.getByText('Hosted: layer 3 of the 4 drawn')).toBeVisible();
+      await expect(
+        fig.getByRole('radiogroup', { name: 'Path: Hosted' }).getByRole('radio', { checked: true }),
+      ).toHaveAccessibleName('Host operating system');
       await expect(fig.getByText('Next comes the host operating system')).toBeVisible();
     },
     isDefault: async (fig) => {
@@ -252,6 +255,7 @@ test.describe('keyboard, pointer and touch', () => {
     await expect(say).toContainText('layer 2 of the 4');
     await page.keyboard.press('ArrowRight');
     await expect(say).toContainText('layer 3 of the 4');
+    await expect(fig.locator('[data-count]')).toHaveText('3 / 4');
     expect(new URL(page.url()).hash).toBe('#io-path=hosted,step=3');
     await page.keyboard.press('End');
     await expect(say).toContainText('layer 4 of the 4');
@@ -259,7 +263,7 @@ test.describe('keyboard, pointer and touch', () => {
     await expect(say).toContainText('layer 1 of the 4');
     await fig.getByRole('button', { name: 'Back' }).click();
     await expect(say).toContainText('layer 1 of the 4');
-    await radio(fig, 'op', 'Send over the network').click();
+    await radio(fig, 'op', 'Network').click();
     await expect(
       fig.locator('svg[data-arch="hosted"] text').filter({ hasText: 'network card' }),
     ).toBeVisible();
@@ -267,8 +271,10 @@ test.describe('keyboard, pointer and touch', () => {
     await expect(fig.getByRole('button', { name: 'Pause' })).toBeVisible();
     await expect(say).toContainText('layer 4 of the 4', { timeout: 10_000 });
     await expect(fig.getByRole('button', { name: 'Play' })).toBeVisible();
-    await fig.getByRole('button', { name: 'Restart' }).click();
+    // Play at the last layer starts again from the first.
+    await fig.getByRole('button', { name: 'Play' }).click();
     await expect(say).toContainText('layer 1 of the 4');
+    await fig.getByRole('button', { name: 'Pause' }).click();
   });
 
   test.describe('on a touch screen', () => {

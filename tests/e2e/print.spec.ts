@@ -21,7 +21,10 @@ test('printed, pages drop navigation and buttons, links show their address, a di
     expect(after).toContain('/en/sources/');
 
     const fig = page.locator('#figure-io-path');
-    await expect(fig.locator('svg[data-arch="bare-metal"]')).toBeHidden();
+    // Both paths print side by side, the chosen one marked by its packet; its notes alone print.
+    await expect(fig.locator('svg[data-arch="bare-metal"]')).toBeVisible();
+    await expect(fig.locator('svg[data-arch="hosted"] .packet')).toBeVisible();
+    await expect(fig.locator('svg[data-arch="bare-metal"] .packet')).toBeHidden();
     await expect(fig.locator('.diagram-note').filter({ hasText: 'Path: Bare metal' })).toBeHidden();
     const items = fig.locator('.diagram-note li').filter({ visible: true });
     for (const item of await items.all())

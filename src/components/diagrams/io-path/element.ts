@@ -1,8 +1,12 @@
-// <io-path-diagram>: the path of one I/O operation, stepped or played layer by layer.
+// <io-path-diagram>: the path of one I/O operation, stepped or played layer by layer, in a
+// bare-metal and a hosted column side by side. A layer of either column is a radio button:
+// choosing it chooses its path and jumps the step there.
 import { DiagramElement, type State } from '../shared.ts';
 
 /** Number of layers the figure draws on each path. */
 const LENGTH: Record<string, number> = { 'bare-metal': 3, hosted: 4 };
+/** Distance between two rows in the drawing, in its units (P in Diagram.astro). */
+const PITCH = 84;
 
 class IoPath extends DiagramElement {
   spec = {
@@ -60,23 +64,45 @@ class IoPath extends DiagramElement {
   }
 
   override set(patch: State): void {
-    if (patch['main'] && patch['main'] !== this.state['main']) patch = { ...patch, step: '1' };
+    if (patch['main'] && patch['main'] !== this.state['main'] && !patch['step'])
+      patch = { ...patch, step: '1' };
     super.set(patch);
   }
 
+  /** A layer's radio chooses its path and that step; a path's head, the path from its start. */
+  override pickRadio(group: HTMLElement, radio: HTMLElement): void {
+    const path = group.dataset['path'];
+    if (path || group.dataset['key'] === 'main') this.stop();
+    if (!path) return super.pickRadio(group, radio);
+    this.set({ main: path, step: radio.dataset['value'] ?? '1' });
+    radio.focus();
+  }
+
   override draw(): void {
-    const step = Number(this.state['step']);
-    for (const el of this.all('[data-at]')) {
-      const at = Number(el.dataset['at']);
-      el.classList.toggle('is-on', at === step);
-      el.classList.toggle('is-done', at < step);
+    const { main = '', step: at = '1' } = this.state;
+    const step = Number(at);
+    for (const svg of this.all('svg[data-arch]')) {
+      const on = svg.dataset['arch'] === main;
+      for (const el of svg.querySelectorAll<SVGElement>('[data-at],[data-hop]')) {
+        const n = Number(el.dataset['at'] ?? el.dataset['hop']);
+        el.classList.toggle('is-on', on && n === step && !el.dataset['hop']);
+        el.classList.toggle('is-done', on && (el.dataset['hop'] ? n <= step : n < step));
+      }
+      const packet = svg.querySelector<SVGElement>('.packet');
+      if (packet) packet.style.transform = `translateY(${(step - 1) * PITCH}px)`;
     }
-    for (const el of this.all('[data-hop]'))
-      el.classList.toggle('is-done', Number(el.dataset['hop']) <= step);
+    for (const group of this.all('[data-path]')) {
+      const on = group.dataset['path'] === main;
+      group.querySelectorAll<HTMLElement>('[role="radio"]').forEach((radio, i) => {
+        const checked = on && radio.dataset['value'] === at;
+        radio.setAttribute('aria-checked', String(checked));
+        radio.tabIndex = checked || (!on && !i) ? 0 : -1;
+      });
+    }
+    const count = this.querySelector('[data-count]');
+    if (count) count.textContent = `${step} / ${LENGTH[main] ?? 3}`;
     const play = this.querySelector<HTMLElement>('[data-do="play"]');
-    if (play) {
-      play.textContent = (this.timer ? play.dataset['pause'] : play.dataset['play']) ?? '';
-    }
+    if (play) play.textContent = (this.timer ? play.dataset['pause'] : play.dataset['play']) ?? '';
   }
 }
 
