@@ -72,13 +72,13 @@ const cases: Case[] = [
     fragment: 'device-sharing=6,driver=missing',
     restored: async (fig) => {
       await expect(fig.getByRole('slider')).toHaveValue('6');
-      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'false');
       await expect(fig.locator('.status').getByText('6 VMs share one device.')).toBeVisible();
       await expect(fig.locator('svg text').filter({ hasText: 'No device' })).toBeVisible();
     },
     isDefault: async (fig) => {
       await expect(fig.getByRole('slider')).toHaveValue('3');
-      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'false');
+      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
       await expect(fig.locator('.status').getByText('3 VMs share one device.')).toBeVisible();
     },
     states: [1, 2, 3, 4, 5, 6, 7, 8].flatMap((n) =>
@@ -295,11 +295,13 @@ test.describe('keyboard, pointer and touch', () => {
       await page.keyboard.press('Tab');
       await expect(fig.getByRole('switch')).toBeFocused();
       await page.keyboard.press('Space');
-      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
-      await expect(live(page, 'device-sharing')).toContainText('the device driver is missing');
+      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'false');
+      await expect(live(page, 'device-sharing')).toContainText(
+        'the hypervisor lacks the device driver',
+      );
       expect(new URL(page.url()).hash).toBe('#device-sharing=1,driver=missing');
       await fig.getByRole('switch').tap();
-      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'false');
+      await expect(fig.getByRole('switch')).toHaveAttribute('aria-checked', 'true');
       await expect(live(page, 'device-sharing')).toContainText('A single VM');
     });
 

@@ -26,7 +26,7 @@ class ArchitectureFit extends DiagramElement {
     return { main: KEYS.map((k) => s[k]).join(''), params: {} };
   }
 
-  /** Adds the verdict: which side the answered arguments fall on. */
+  /** Adds the verdict (which side the answered arguments fall on) and each side's count. */
   override fix(s: State): State {
     const yes = KEYS.filter((k) => s[k] === 'y');
     const pro = yes.filter((k) => FOR.includes(k)).length;
@@ -34,7 +34,7 @@ class ArchitectureFit extends DiagramElement {
     const answered = KEYS.some((k) => s[k] !== '-');
     const verdict =
       pro && con ? 'both' : pro ? 'for' : con ? 'against' : answered ? 'none' : 'open';
-    return { ...s, verdict, tilt: String(con - pro) };
+    return { ...s, verdict, pro: String(pro), con: String(con), tilt: String(con - pro) };
   }
 
   override draw(): void {
