@@ -4,6 +4,7 @@
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import cspPerPage from './src/integrations/csp-per-page.ts';
 import serverConfig from './src/integrations/server-config.ts';
 import siteUrl from './src/integrations/site-url.ts';
 import { readFileSync } from 'node:fs';
@@ -67,6 +68,7 @@ export default defineConfig({
   integrations: [
     mdx({ processor: satteri({ hastPlugins: [glossaryLinks(glossary)] }) }),
     siteUrl(),
+    cspPerPage(),
     searchIndex(),
     serverConfig(),
   ],

@@ -45,6 +45,13 @@ export const budgets = {
    * progress is small work and must stay small code.
    */
   scormRuntime: 3 * KB,
+
+  /**
+   * Each web font file: 25 KB (as served: woff2 is compressed already). The body face comes
+   * with the first page; more than one subset of one weight would make a reader on a slow
+   * link wait for letters, and a page's words are what it is for.
+   */
+  fontFile: 25 * KB,
 } as const;
 
 /**

@@ -8,7 +8,8 @@ import { expect, test } from './fixtures.ts';
 const PAGE = '/en/io-drivers/';
 const fig = (page: Page) => page.locator('#figure-io-path');
 const live = (page: Page) => fig(page).locator('[data-live]');
-const layers = (page: Page, arch: string) => fig(page).locator(`svg[data-arch="${arch}"] [data-at] > rect`);
+const layers = (page: Page, arch: string) =>
+  fig(page).locator(`svg[data-arch="${arch}"] [data-at] > rect`);
 /** The centre of a drawn layer, where a reader points at it. */
 async function centre(layer: Locator): Promise<{ x: number; y: number }> {
   await layer.scrollIntoViewIfNeeded();
@@ -189,7 +190,9 @@ test('a step moves the picture only when the reader allows motion', async ({ pag
       document.querySelector<HTMLElement>('#figure-io-path [data-do="next"]')?.click();
       return document
         .getAnimations()
-        .filter((a) => Number(a.effect?.getComputedTiming().duration) > 0 && a.playState === 'running')
+        .filter(
+          (a) => Number(a.effect?.getComputedTiming().duration) > 0 && a.playState === 'running',
+        )
         .map((a) => (a as CSSTransition).transitionProperty ?? a.constructor.name);
     });
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -211,7 +214,9 @@ test('toolbar and drawing take at most 600 px at 1280 × 800; labels stay legibl
   // The toolbar is one row.
   const rows = await fig(page)
     .locator('.diagram-controls button')
-    .evaluateAll((els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().top))).size);
+    .evaluateAll(
+      (els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().top))).size,
+    );
   expect(rows).toBe(1);
   // The explanation sits beside the drawing, or (a figure narrower than 40rem) right under it.
   const note = (await fig(page).locator('.diagram-explain').boundingBox())!;
@@ -224,7 +229,8 @@ test('toolbar and drawing take at most 600 px at 1280 × 800; labels stay legibl
     .locator('svg')
     .evaluateAll((svgs) =>
       svgs.flatMap((svg) => {
-        const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+        const scale =
+          svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
         return [...svg.querySelectorAll('text')].map(
           (t) => parseFloat(getComputedStyle(t).fontSize) * scale,
         );

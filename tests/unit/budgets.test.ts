@@ -8,7 +8,7 @@
 // are dynamic imports and stay out, as they should. `npm run bench` measures what Chromium
 // actually fetches, with and without search opened.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { budgets, htmlCssBudgetExempt, scriptBudgetExempt } from '../budgets.ts';
@@ -151,5 +151,21 @@ describe('byte budgets of the built site (gzip)', () => {
       .filter((r) => r.bytes > r.budget)
       .map((r) => `${r.id} (on ${r.page}, ${r.count} diagram(s)): ${kb(r.bytes)}`);
     assert.deepEqual(over, [], `over the diagram script budget of ${kb(budgets.scriptPerDiagram)}`);
+  });
+
+  test(`each font file is at most ${kb(budgets.fontFile)}, and the site has at most two`, () => {
+    const fonts = readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.woff2'));
+    const rows = fonts.map((f) => ({ f, bytes: statSync(join(dist, '_astro', f)).size }));
+    print(
+      'Font files (woff2)',
+      ['file', 'bytes'],
+      rows.map((r) => [r.f, kb(r.bytes)]),
+    );
+    assert.ok(fonts.length > 0 && fonts.length <= 2, `${fonts.length} font files`);
+    assert.deepEqual(
+      rows.filter((r) => r.bytes > budgets.fontFile).map((r) => r.f),
+      [],
+      'font files over budget',
+    );
   });
 });
