@@ -39,7 +39,7 @@ const MAX_WORDS = 25;
 function sentences(el: Element): string[][] {
   const copy = el.cloneNode(true) as Element;
   for (const part of copy.querySelectorAll('.cite, [hidden]')) part.remove();
-  for (const block of copy.querySelectorAll('h3, p, li')) block.append('\n');
+  for (const block of copy.querySelectorAll('h2, h3, p, li')) block.append('\n');
   return (copy.textContent ?? '')
     .split('\n')
     .map((block) => block.replace(/\s+/g, ' ').trim())
