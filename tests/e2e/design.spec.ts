@@ -149,10 +149,24 @@ test('each figure’s controls and drawing fit one laptop screen (600 px at 1280
   }
 });
 
-/** The running animations and transitions of the page, by their duration. */
-const running = (page: Page) =>
-  page.evaluate(() =>
-    document.getAnimations().map((a) => Number(a.effect?.getComputedTiming().duration) || 0),
+/**
+ * The durations of every animation and transition the page runs from now on, watched for
+ * `ms` milliseconds frame by frame (a figure may start one a frame after the change).
+ */
+const watchMotion = (page: Page, ms = 700) =>
+  page.evaluate(
+    (ms) =>
+      new Promise<number[]>((done) => {
+        const seen = new Set<Animation>();
+        const end = performance.now() + ms;
+        const look = () => {
+          for (const a of document.getAnimations()) seen.add(a);
+          if (performance.now() < end) requestAnimationFrame(look);
+          else done([...seen].map((a) => Number(a.effect?.getComputedTiming().duration) || 0));
+        };
+        look();
+      }),
+    ms,
   );
 
 test('motion: a figure’s change of view animates, and with reduced motion nothing moves', async ({
@@ -169,8 +183,9 @@ test('motion: a figure’s change of view animates, and with reduced motion noth
         .locator('.diagram-controls')
         .locator('[role="radio"][aria-checked="false"], [role="switch"], .diagram-button')
         .first();
+      const motion = watchMotion(page);
       await control.click();
-      const durations = await running(page);
+      const durations = await motion;
       if (reduce)
         expect(
           durations.filter((d) => d > 0),

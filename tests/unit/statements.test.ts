@@ -86,7 +86,6 @@ describe('interface strings hold no statement about virtualization', () => {
     'diagram.io.device',
     'diagram.io.deviceDisk',
     'diagram.io.deviceNet',
-    'diagram.devices.noDriver',
     'diagram.devices.altCount',
     'diagram.title.deviceSharing',
     'diagram.fit.svgTitle',
