@@ -4,6 +4,7 @@
 // it. The numbers are the design's promises (src/styles/tokens.css).
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { watchMotion } from './motion.ts';
 import { CONTENT_SLUGS, topicPath } from '../site-pages.ts';
 
 /**
@@ -148,26 +149,6 @@ test('each figure’s controls and drawing fit one laptop screen (600 px at 1280
     expect(height, id).toBeLessThanOrEqual(600);
   }
 });
-
-/**
- * The durations of every animation and transition the page runs from now on, watched for
- * `ms` milliseconds frame by frame (a figure may start one a frame after the change).
- */
-const watchMotion = (page: Page, ms = 700) =>
-  page.evaluate(
-    (ms) =>
-      new Promise<number[]>((done) => {
-        const seen = new Set<Animation>();
-        const end = performance.now() + ms;
-        const look = () => {
-          for (const a of document.getAnimations()) seen.add(a);
-          if (performance.now() < end) requestAnimationFrame(look);
-          else done([...seen].map((a) => Number(a.effect?.getComputedTiming().duration) || 0));
-        };
-        look();
-      }),
-    ms,
-  );
 
 test('motion: a figure’s change of view animates, and with reduced motion nothing moves', async ({
   page,

@@ -5,19 +5,10 @@
 import type { Page } from '@playwright/test';
 import { goToFragment } from './audit-helpers.ts';
 import { expect, test } from './fixtures.ts';
+import { moving } from './motion.ts';
 
 const PAGE = '/en/comparison/';
 const figure = (page: Page) => page.locator('#figure-architecture-fit');
-
-/** Running animations and transitions that last longer than nothing. */
-const moving = (page: Page) =>
-  page.evaluate(
-    () =>
-      document.getAnimations().filter((a) => {
-        const timing = a.effect?.getComputedTiming();
-        return a.playState === 'running' && Number(timing?.duration ?? 0) > 0;
-      }).length,
-  );
 
 test('at 1280 the answers of every question share one left edge, beside the questions; at 390 each sits under its question', async ({
   page,

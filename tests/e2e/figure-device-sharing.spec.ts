@@ -6,6 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { goToFragment } from './audit-helpers.ts';
 import { expect, test } from './fixtures.ts';
+import { moving } from './motion.ts';
 
 const PAGE = '/en/io-drivers/';
 const figure = (page: Page) => page.locator('#figure-device-sharing');
@@ -13,16 +14,6 @@ const live = (page: Page) => figure(page).locator('[data-live]');
 /** Slot k's drawn box: the VM's, or the empty place's. */
 const slot = (fig: Locator, k: number) =>
   fig.locator(`[data-slot="${k}"]`).locator('.box, .ghost rect').locator('visible=true');
-
-/** Running animations and transitions that last longer than nothing. */
-const moving = (page: Page) =>
-  page.evaluate(
-    () =>
-      document.getAnimations().filter((a) => {
-        const timing = a.effect?.getComputedTiming();
-        return a.playState === 'running' && Number(timing?.duration ?? 0) > 0;
-      }).length,
-  );
 
 test('the arrows end on the low-level driver, the one arrow to the device starts there, each with its head', async ({
   page,
