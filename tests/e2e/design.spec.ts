@@ -160,9 +160,18 @@ test('motion: a figure’s change of view animates, and with reduced motion noth
       const figure = page.locator('figure[data-enhanced]');
       await expect(figure).toBeVisible();
       // The first control of the toolbar that is not chosen yet: a change of view.
+      // A change of what the figure shows: another view, the next step, the other driver
+      // state, a first answer.
       const control = figure
         .locator('.diagram-controls')
-        .locator('[role="radio"][aria-checked="false"], [role="switch"], .diagram-button')
+        .locator(
+          {
+            'layer-stack': '[role="radio"][aria-checked="false"]',
+            'io-path': '[data-do="next"]',
+            'device-sharing': '[role="switch"]',
+            'architecture-fit': '[role="radio"][aria-checked="false"]',
+          }[id],
+        )
         .first();
       const motion = watchMotion(page);
       await control.click();
