@@ -189,3 +189,72 @@ test('motion: a figure’s change of view animates, and with reduced motion noth
     }
   }
 });
+
+/** WCAG contrast ratio of two `rgb()` colours. */
+const contrast = (a: string, b: string) => {
+  const lum = (c: string) => {
+    const [r = 0, g = 0, bl = 0] = (c.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+};
+
+test('audit findings in the frame: heading link and copy icons at 3:1 in both schemes; the theme menu labelled in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/en/architecture/');
+    const colours = await page.evaluate(() =>
+      [...document.querySelectorAll('.heading-anchor, .heading copy-link button')]
+        .slice(0, 4)
+        .map((el) => ({
+          icon: getComputedStyle(el).color,
+          opacity: getComputedStyle(el).opacity,
+          page: getComputedStyle(document.documentElement).backgroundColor,
+        })),
+    );
+    expect(colours.length).toBe(4);
+    for (const c of colours) {
+      expect(c.opacity).toBe('1');
+      expect(contrast(c.icon, c.page), colorScheme).toBeGreaterThanOrEqual(3);
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+  await expect(page.locator('.theme-label')).toBeVisible();
+  await expect(page.getByLabel('Theme')).toBeVisible();
+});
+
+test('audit findings in the figures: a light site theme under a dark forced palette draws every part in system colours', async ({
+  page,
+}) => {
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+  await page.goto('/en/embed/layer-stack/');
+  await page.evaluate(() => {
+    localStorage['theme'] = 'light';
+  });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  const found = await page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.style.cssText = 'color: Canvas; background: CanvasText';
+    document.body.append(probe);
+    const canvas = getComputedStyle(probe).color;
+    const text = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    const fills = (selector: string) =>
+      [...document.querySelectorAll<SVGElement>(selector)]
+        .filter((el) => el.getBoundingClientRect().width > 0)
+        .map((el) => getComputedStyle(el).fill);
+    return { canvas, text, rects: fills('.diagram-body rect'), texts: fills('.diagram-body text') };
+  });
+  expect(found.rects.length).toBeGreaterThan(5);
+  expect(new Set(found.rects)).toEqual(new Set([found.canvas]));
+  expect(new Set(found.texts)).toEqual(new Set([found.text]));
+  await page.emulateMedia({ forcedColors: null, colorScheme: null });
+});
