@@ -54,7 +54,8 @@ mkdirSync(outRoot, { recursive: true });
 const serverFiles = new Set(['_headers', '.htaccess', 'web.config', 'pagefind']);
 cpSync(source, out, {
   recursive: true,
-  filter: (from) => !serverFiles.has(relative(source, from)),
+  // Font files travel inside the stylesheet (below), so they are not copied.
+  filter: (from) => !serverFiles.has(relative(source, from)) && !from.endsWith('.woff2'),
 });
 mkdirSync(join(out, scriptDir), { recursive: true });
 
@@ -147,6 +148,9 @@ async function rewritePage(page: string): Promise<void> {
   const pending: Promise<void>[] = [];
   let inScript: OpenScript | null = null;
   rewriter.on('startTag', (tag, raw) => {
+    // A font preload would fetch a file the copy does not have: the font is in the stylesheet.
+    const attr = (name: string) => tag.attrs.find((a) => a.name === name)?.value;
+    if (tag.tagName === 'link' && attr('rel') === 'preload' && attr('as') === 'font') return;
     let changed = false;
     for (const attr of tag.attrs) {
       if (attr.name === 'data-base' && attr.value === base) {
@@ -214,10 +218,12 @@ async function rewritePage(page: string): Promise<void> {
   });
   await Promise.all(pending);
   const csp = (text: string): string =>
-    text.replace(
-      /script-src [^;"]*/,
-      `script-src 'self' ${[...new Set(inlineScripts.map(hash))].join(' ')}`.trim(),
-    );
+    text
+      .replace(
+        /script-src [^;"]*/,
+        `script-src 'self' ${[...new Set(inlineScripts.map(hash))].join(' ')}`.trim(),
+      )
+      .replace("font-src 'self'", "font-src 'self' data:");
   const result = chunks
     .join('')
     .replace(
@@ -251,22 +257,13 @@ for (const sheet of files(out).filter((f) => f.endsWith('.css'))) {
   const rewritten = css.replace(
     /url\((['"]?)([^)'"]+\.woff2)\1\)/g,
     (whole, _q: string, url: string) => {
-      const font = url.startsWith(base) ? join(out, url.slice(base.length)) : '';
+      const font = url.startsWith(base) ? join(source, url.slice(base.length)) : '';
       if (!font || !existsSync(font)) return whole;
       return `url(data:font/woff2;base64,${readFileSync(font).toString('base64')})`;
     },
   );
   if (rewritten !== css) writeFileSync(file, rewritten);
 }
-for (const page of pages) {
-  const file = join(out, page);
-  const html = readFileSync(file, 'utf8');
-  const rewritten = html
-    .replace(/<link rel="preload"[^>]*as="font"[^>]*>/g, '')
-    .replace("font-src 'self'", "font-src 'self' data:");
-  if (rewritten !== html) writeFileSync(file, rewritten);
-}
-
 if (unresolved.size) {
   console.error(
     `portable: ${unresolved.size} link(s) point at no file:\n  ${[...unresolved].join('\n  ')}`,

@@ -1,6 +1,6 @@
 // Checks every built page (dist/**/*.html) with the W3C Nu HTML checker (the npm package
-// vnu-jar, run with the machine's Java). Zero errors but those pending below, and no warning
-// except those accepted below, each with its reason; anything else fails the run.
+// vnu-jar, run with the machine's Java). Zero errors, and no warning except those accepted
+// below, each with its reason; anything else fails the run.
 // `node scripts/validate-nu.ts` after `npm run build`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -26,12 +26,6 @@ const ACCEPTED: { message: RegExp; reason: string }[] = [
       'does and runs the inline script (hosting.spec.ts fails on any CSP violation)',
   },
 ];
-
-/**
- * Errors accepted for now, each only where it says, with the change that ends it. Remove an
- * entry as soon as that change is in: the run then fails if the error comes back.
- */
-const PENDING: { message: RegExp; where: RegExp; reason: string }[] = [];
 
 if (!existsSync(dist)) {
   console.error('validate-nu: no dist/ – run `npm run build` first');
@@ -76,13 +70,7 @@ interface Message {
 const { messages } = JSON.parse(run.stdout) as { messages: Message[] };
 const where = (m: Message) => `${(m.url ?? '').replace(/^.*\/dist\//, 'dist/')}:${m.lastLine ?? 0}`;
 
-const pending = new Map<string, number>();
-const errors = messages.filter((m) => {
-  if (m.type === 'info') return false;
-  const rule = PENDING.find((p) => p.message.test(m.message) && p.where.test(m.url ?? ''));
-  if (rule) pending.set(rule.reason, (pending.get(rule.reason) ?? 0) + 1);
-  return !rule;
-});
+const errors = messages.filter((m) => m.type !== 'info');
 const warnings = messages.filter((m) => m.type === 'info' && m.subType === 'warning');
 const accepted = new Map<string, number>();
 const unaccepted: Message[] = [];
@@ -95,7 +83,6 @@ for (const warning of warnings) {
 for (const m of [...errors, ...unaccepted])
   console.log(`${where(m)}  ${m.type === 'info' ? 'warning' : 'error'}: ${m.message}`);
 for (const [reason, count] of accepted) console.log(`accepted warning ×${count}: ${reason}`);
-for (const [reason, count] of pending) console.log(`pending error ×${count}: ${reason}`);
 console.log(
   `Nu HTML checker: ${files.length} pages, ${errors.length} errors, ` +
     `${unaccepted.length} warnings not accepted, ${warnings.length - unaccepted.length} accepted`,

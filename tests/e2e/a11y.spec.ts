@@ -1,41 +1,9 @@
 // Accessibility: axe (WCAG 2.0–2.2 A and AA rules) finds nothing on the pages that are no
 // topic, in light and in dark mode. (Every topic page: every-page.spec.ts; search pages,
 // diagrams and course features: their own specs.)
-import type { Locator } from '@playwright/test';
+import { contrastsWithBehind } from './audit-helpers.ts';
 import { axe, axeBothSchemes } from './axe.ts';
 import { expect, test } from './fixtures.ts';
-
-/**
- * The contrast of each field's border with the colours on either side of it, the field's own
- * background and the one behind it, whichever is lower (WCAG 1.4.11: 3:1 for a control).
- */
-const borderContrasts = (fields: Locator) =>
-  fields.evaluateAll((all) => {
-    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
-    const luminance = (colour: string) => {
-      const [r = 0, g = 0, b = 0] = rgb(colour).map((v) => {
-        const c = v / 255;
-        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    /** The first background that is not transparent, from `el` outwards. */
-    const behind = (el: Element | null): string => {
-      for (; el; el = el.parentElement) {
-        const colour = getComputedStyle(el).backgroundColor;
-        if (rgb(colour)[3] !== 0) return colour;
-      }
-      return 'rgb(255, 255, 255)';
-    };
-    const ratio = (a: string, b: string) => {
-      const [x, y] = [luminance(a), luminance(b)];
-      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-    };
-    return all.map((field) => {
-      const border = getComputedStyle(field).borderTopColor;
-      return Math.min(ratio(border, behind(field)), ratio(border, behind(field.parentElement)));
-    });
-  });
 
 test('the not-found page has no axe violations in light or dark mode; its search fields are outlined at 3:1', async ({
   page,
@@ -46,7 +14,7 @@ test('the not-found page has no axe violations in light or dark mode; its search
   await expect(fields).toHaveCount(2);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    for (const contrast of await borderContrasts(fields))
+    for (const contrast of await contrastsWithBehind(fields, 'borderTopColor'))
       expect(contrast, `${colorScheme} mode`).toBeGreaterThanOrEqual(3);
   }
 });

@@ -1,6 +1,6 @@
 // What the audit checks (reflow, text spacing, forced colours, print) share: measurements
 // of what a reader sees, taken inside the page.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** Opens a page and waits until what a reader sees has settled (search results included). */
 export async function openSettled(page: Page, path: string): Promise<void> {
@@ -236,3 +236,39 @@ export const labelCollisions = (page: Page): Promise<string[]> =>
     }
     return out;
   });
+
+/**
+ * The contrast of a colour of each element (its border, or its icon's `color`) with the
+ * colours on either side of it, the element's own background and the one behind it,
+ * whichever is lower (WCAG 1.4.11: 3:1 for a control or a part of one).
+ */
+export const contrastsWithBehind = (
+  elements: Locator,
+  property: 'borderTopColor' | 'color',
+): Promise<number[]> =>
+  elements.evaluateAll((all, property) => {
+    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = (colour: string) => {
+      const [r = 0, g = 0, b = 0] = rgb(colour).map((v) => {
+        const c = v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    /** The first background that is not transparent, from `el` outwards. */
+    const behind = (el: Element | null): string => {
+      for (; el; el = el.parentElement) {
+        const colour = getComputedStyle(el).backgroundColor;
+        if (rgb(colour)[3] !== 0) return colour;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    const ratio = (a: string, b: string) => {
+      const [x, y] = [luminance(a), luminance(b)];
+      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    };
+    return all.map((el) => {
+      const colour = getComputedStyle(el)[property];
+      return Math.min(ratio(colour, behind(el)), ratio(colour, behind(el.parentElement)));
+    });
+  }, property);

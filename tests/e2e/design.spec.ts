@@ -3,6 +3,7 @@
 // figure's controls and drawing on one laptop screen, and motion only for readers who want
 // it. The numbers are the design's promises (src/styles/tokens.css).
 import type { Page } from '@playwright/test';
+import { contrastsWithBehind } from './audit-helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { watchMotion } from './motion.ts';
 import { CONTENT_SLUGS, topicPath } from '../site-pages.ts';
@@ -190,19 +191,6 @@ test('motion: a figure’s change of view animates, and with reduced motion noth
   }
 });
 
-/** WCAG contrast ratio of two `rgb()` colours. */
-const contrast = (a: string, b: string) => {
-  const lum = (c: string) => {
-    const [r = 0, g = 0, bl = 0] = (c.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-};
-
 test('audit findings in the frame: heading link and copy icons at 3:1 in both schemes; the theme menu labelled in view', async ({
   page,
 }) => {
@@ -210,19 +198,15 @@ test('audit findings in the frame: heading link and copy icons at 3:1 in both sc
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto('/en/architecture/');
-    const colours = await page.evaluate(() =>
-      [...document.querySelectorAll('.heading-anchor, .heading copy-link button')]
-        .slice(0, 4)
-        .map((el) => ({
-          icon: getComputedStyle(el).color,
-          opacity: getComputedStyle(el).opacity,
-          page: getComputedStyle(document.documentElement).backgroundColor,
-        })),
+    const icons = page.locator('.heading-anchor, .heading copy-link button');
+    const opacities = await icons.evaluateAll((all) =>
+      all.slice(0, 4).map((el) => getComputedStyle(el).opacity),
     );
-    expect(colours.length).toBe(4);
-    for (const c of colours) {
-      expect(c.opacity).toBe('1');
-      expect(contrast(c.icon, c.page), colorScheme).toBeGreaterThanOrEqual(3);
+    const contrasts = (await contrastsWithBehind(icons, 'color')).slice(0, 4);
+    expect(contrasts.length).toBe(4);
+    for (const [i, c] of contrasts.entries()) {
+      expect(opacities[i]).toBe('1');
+      expect(c, colorScheme).toBeGreaterThanOrEqual(3);
     }
   }
   await page.emulateMedia({ colorScheme: null });

@@ -17,6 +17,9 @@ import { addressOf, localise } from '../../lib/live-address.ts';
 
 export type State = Record<string, string>;
 
+/** True when the reader asks for reduced motion: a figure then changes without moving. */
+export const still = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 /**
  * Shows or hides an element: HTML and a whole <svg> by `hidden`, the parts of a picture
  * (SVG has no `hidden` attribute) by `display`.

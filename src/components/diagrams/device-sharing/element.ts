@@ -1,7 +1,7 @@
 // <device-sharing-diagram>: how many VMs share the device, and whether the hypervisor has
 // a driver for it. A slot of the drawing sets the count by pointer or touch (the last VM
 // again removes it); VMs that come in fade in and their emulated copies slide into place.
-import { DiagramElement } from '../shared.ts';
+import { DiagramElement, still } from '../shared.ts';
 
 class DeviceSharing extends DiagramElement {
   spec = { main: /^[1-8]$/, keys: { driver: ['present', 'missing'] } };
@@ -18,8 +18,7 @@ class DeviceSharing extends DiagramElement {
 
   override draw(): void {
     const n = Number(this.state['main']);
-    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    for (let k = this.drawn + 1; this.drawn && !still && k <= n; k++) {
+    for (let k = this.drawn + 1; this.drawn && !still() && k <= n; k++) {
       const vm = this.querySelector(`[data-slot="${k}"] .vm`);
       const opts = {
         duration: 350,

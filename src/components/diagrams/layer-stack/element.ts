@@ -1,7 +1,7 @@
 // <layer-stack-diagram>: both stacks or one, and the layer whose role is explained. On a
 // change of view, each stack that moves slides from where it stood to its new place, and
 // one that goes stays where it stood while it fades out (CSS); the explanation fades in.
-import { DiagramElement, type State } from '../shared.ts';
+import { DiagramElement, still, type State } from '../shared.ts';
 
 class LayerStack extends DiagramElement {
   spec = {
@@ -15,7 +15,7 @@ class LayerStack extends DiagramElement {
     const stacks = this.all('[data-stack]');
     const before = stacks.map((el) => el.getBoundingClientRect());
     super.apply(state);
-    if (!main || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    if (!main || still()) return;
     const timing = { duration: 300, easing: 'ease' };
     const now = state['main'];
     if (main !== now)
