@@ -242,3 +242,14 @@ test('audit findings in the figures: a light site theme under a dark forced pale
   expect(new Set(found.texts)).toEqual(new Set([found.text]));
   await page.emulateMedia({ forcedColors: null, colorScheme: null });
 });
+
+test('forced colours: the current page stays marked in the page list', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto('/en/architecture/');
+  const rule = (el: Element) => getComputedStyle(el).borderInlineStartWidth;
+  const nav = page.getByRole('navigation', { name: 'Pages' });
+  expect(await nav.locator('a[aria-current="page"]').evaluate(rule)).toBe('3px');
+  expect(await nav.locator('a:not([aria-current])').first().evaluate(rule)).toBe('0px');
+  await page.emulateMedia({ forcedColors: null });
+});
