@@ -301,6 +301,7 @@ async function httpChecks(t: Target): Promise<string[]> {
   const typed: [string, RegExp, string][] = [
     [first(/^_astro\/.+\.css$/), /^text\/css/, CACHE.immutable],
     [first(/^_astro\/.+\.js$/), /^(text|application)\/javascript/, CACHE.immutable],
+    [first(/^_astro\/.+\.woff2$/), /^font\/woff2/, CACHE.immutable],
     ['pagefind/pagefind-entry.json', /^application\/json/, CACHE.revalidate],
     ['pagefind/pagefind.js', /^(text|application)\/javascript/, CACHE.revalidate],
     ['pagefind/wasm.en.pagefind', /^application\/octet-stream/, CACHE.revalidate],

@@ -35,11 +35,12 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.pf_filter': 'application/octet-stream',
 };
 
-/** Types older IIS versions do not know; Pagefind's entry file is JSON. */
+/** Types older IIS versions do not know; Pagefind's entry file is JSON, the site's fonts woff2. */
 const IIS_TYPES: Readonly<Record<string, string>> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
 };
 
 /** Cache-Control values: content-hashed files never change; everything else is revalidated. */
@@ -319,6 +320,7 @@ function nginxSite(base: string, indent: string, repeat: Record<string, string>)
       'image/svg+xml svg',
       'image/png png',
       'image/webp webp',
+      'font/woff2 woff2',
       'application/zip zip',
       ...Object.entries(MIME_TYPES).map(([ext, type]) => `${type} ${ext.slice(1)}`),
     ].map((line) => `    ${line};`),
