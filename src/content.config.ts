@@ -71,6 +71,23 @@ const context = defineCollection({
   }),
 });
 
+/**
+ * The site's readings: sentences that join claims the article places side by side, where
+ * a student needs the link made. A reading adds no fact; it is shown as the site's reading,
+ * apart from claims and context, cites every claim it joins and is listed on the sources page.
+ */
+const readings = defineCollection({
+  loader: file('src/content/readings.yaml'),
+  schema: z.object({
+    /** The reading in German, in our own words. */
+    de: z.string().min(1),
+    /** The reading in English, in our own words. */
+    en: z.string().min(1),
+    /** The article's claims it joins: two or more. */
+    joins: z.array(reference('claims')).min(2),
+  }),
+});
+
 /** Glossary terms, each resting on the claims (or context facts) it cites. */
 const glossary = defineCollection({
   loader: file('src/content/glossary.yaml'),
@@ -149,4 +166,13 @@ const synonyms = defineCollection({
   }),
 });
 
-export const collections = { pages, claims, context, diagrams, glossary, quiz, synonyms };
+export const collections = {
+  pages,
+  claims,
+  context,
+  readings,
+  diagrams,
+  glossary,
+  quiz,
+  synonyms,
+};
