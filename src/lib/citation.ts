@@ -69,7 +69,7 @@ export function pageCitation(input: {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return {
-    apa: `${siteName}. (${year}). ${title}. ${url}`,
+    apa: `${siteName}. (${year}). ${title}${stopAfter(title)} ${url}`,
     plain: `${siteName}: ${quote[lang](title)} (${year}). ${labels.online} ${url}`,
     bibtex: bibtex('online', key, [
       ['author', `{${bibEscape(siteName)}}`],
@@ -80,6 +80,9 @@ export function pageCitation(input: {
     ]),
   };
 }
+
+/** The full stop after a title, unless the title ends in its own (`Virtualisierung?`). */
+export const stopAfter = (title: string): string => (/[.?!]$/.test(title.trim()) ? '' : '.');
 
 /** How to cite the article the site retells (it has no URL on record, so none is given). */
 export function articleCitation(input: { lang: Lang; labels: CitationLabels }): Citation {
@@ -100,7 +103,7 @@ export function articleCitation(input: { lang: Lang; labels: CitationLabels }): 
   const category = inLang(article.category, article.language, lang);
   return {
     apa: `${article.author}. (${year}, ${monthDay}). ${title} [${labels.blogPost}]. ${category}.`,
-    plain: `${article.author}: ${title}. ${labels.blogPost}, ${longDate}. ${labels.category}: ${category}.`,
+    plain: `${article.author}: ${title}${stopAfter(article.title)} ${labels.blogPost}, ${longDate}. ${labels.category}: ${category}.`,
     bibtex: bibtex('misc', `${article.author}${year}`, [
       ['author', bibEscape(article.author)],
       ['title', bibEscape(article.title)],

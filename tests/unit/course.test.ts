@@ -113,6 +113,22 @@ describe('citations', () => {
     assert.doesNotMatch(de.apa + de.plain, /\{lang=/);
   });
 
+  test('a title that ends in a question mark gets no second full stop', () => {
+    const labels = { online: 'Online:', blogPost: 'Blogbeitrag', category: 'Kategorie' };
+    const de = articleCitation({ lang: 'de', labels });
+    assert.match(de.plain, /Virtualisierung\? Blogbeitrag/);
+    for (const form of [de.apa, de.plain]) assert.doesNotMatch(form, /[?!.]\./);
+    const page = pageCitation({
+      lang: 'en',
+      siteName: 'Site',
+      title: 'What is it?',
+      url: 'https://example.org/en/',
+      date: new Date('2026-01-01'),
+      labels,
+    });
+    assert.match(page.apa, /What is it\? https/);
+  });
+
   test('the BibTeX key transliterates German umlauts and ß', () => {
     const c = pageCitation({
       lang: 'de',
