@@ -112,6 +112,28 @@ describe('terminology in the content data', () => {
     assert.deepEqual(found, []);
   });
 
+  test('the ranking of the two architectures is told on the start page only', () => {
+    // The article ranks them without a basis, in 2012: the start page tells it with that
+    // caveat; the claims file keeps it; nothing else repeats it or asks about it.
+    const ranking =
+      /more common|second place|most widespread|häufigere|an zweiter Stelle|zweiten Platz|Platz zwei|verbreitetsten|weitesten verbreitet/iu;
+    const found: string[] = [];
+    for (const file of dataFiles.filter((f) => f !== 'claims.yaml'))
+      for (const lang of languages) {
+        const texts: [string, string][] = [];
+        stringsOf(parse(readFileSync(new URL(file, root), 'utf8')), lang, file, texts);
+        for (const [at, text] of texts) if (ranking.test(text)) found.push(`${at}: ${text}`);
+      }
+    for (const page of pageFiles().filter((p) => p.slug !== 'start'))
+      if (ranking.test(page.body)) found.push(`${page.lang}/${page.slug}`);
+    assert.deepEqual(found, []);
+    for (const lang of languages) {
+      const start = pageFiles().find((p) => p.lang === lang && p.slug === 'start')!;
+      assert.match(start.body, ranking, `${lang}/start tells the ranking`);
+      assert.match(start.body, /ctx-article-age/, `${lang}/start gives its date`);
+    }
+  });
+
   test('the sheets catch what they are meant to catch', () => {
     const caught = (lang: Lang, text: string) => sheetOf(lang).some(({ re }) => re.test(text));
     for (const text of [
