@@ -2,6 +2,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { quizConcepts } from './components/course/quiz/concepts.ts';
 import { synonymSchema } from './lib/search/synonyms.ts';
 
 /** Article passages P1 … P7, in the article's order (see the seed README). */
@@ -129,20 +130,33 @@ const quiz = defineCollection({
     /** Two to four multiple-choice questions on what the page taught. */
     questions: z
       .array(
-        z.object({
-          /** The question, per language. */
-          question: bilingual,
-          /** The choices, in the order shown. */
-          options: z.array(bilingual).min(2).max(5),
-          /** Index (from 0) of the right option. */
-          answer: z.number().int().min(0),
-          /** Why the right option is right, in our own words, per language. */
-          explanation: bilingual,
-          /** Article claims the question, its options and its explanation rest on. */
-          claims: z.array(reference('claims')).min(1),
-          /** Context facts they rest on (shown marked, with their reference). */
-          context: z.array(reference('context')).default([]),
-        }),
+        z
+          .object({
+            /** The idea the question tests (src/components/course/quiz/concepts.ts). */
+            concept: z.enum(quizConcepts),
+            /** The question, per language. */
+            question: bilingual,
+            /**
+             * The choices, in the order shown: each with why it is right or wrong, in our own
+             * words, per language. A reader who answers is told the explanation of the option
+             * chosen and that of the right one; without script all are behind "Show the answer".
+             */
+            options: z
+              .array(z.object({ text: bilingual, why: bilingual }).strict())
+              .min(3)
+              .max(5),
+            /** Index (from 0) of the right option. */
+            answer: z.number().int().min(0),
+            /** Article claims the question, its options and their explanations rest on. */
+            claims: z.array(reference('claims')).min(1),
+            /** Context facts they rest on (shown marked, with their reference). */
+            context: z.array(reference('context')).default([]),
+          })
+          .strict()
+          .refine((q) => q.answer < q.options.length, {
+            message: '`answer` must be the index of one of the options',
+            path: ['answer'],
+          }),
       )
       .min(2)
       .max(4),

@@ -5,6 +5,7 @@ import { axe } from './axe.ts';
 import { parseBibtex } from './bibtex.ts';
 import type { Page } from '@playwright/test';
 import { expect, holdBack, PAGE_SCRIPT, test } from './fixtures.ts';
+import { quizzes } from '../unit/content.ts';
 
 test.describe('copy link', () => {
   test.beforeEach(async ({ context }) => {
@@ -95,6 +96,14 @@ const recordAnswers = (page: Page) =>
 const answersTold = (page: Page) =>
   page.evaluate(() => (window as unknown as { told: boolean[] }).told);
 
+/** The first question of the I/O page, as quiz.yaml has it: its right option (A) and a wrong one (B). */
+const ioQuestion = () => {
+  const question = quizzes().find((q) => q.id === 'io-drivers')?.questions[0];
+  const [right, wrong] = question?.options ?? [];
+  if (!right || !wrong || question?.answer !== 0) throw new Error('io-drivers: A right, B wrong');
+  return { right, wrong };
+};
+
 test.describe('self-checks', () => {
   test('choosing an option by mouse or arrow key answers nothing; Check answer gives announced feedback, each answer told once', async ({
     page,
@@ -104,8 +113,9 @@ test.describe('self-checks', () => {
     const question = page.locator('.quiz-question').first();
     const feedback = question.getByRole('status');
     const check = question.getByRole('button', { name: 'Check answer' });
-    const wrong = question.getByLabel('Because every virtual machine has a device of its own');
-    const right = question.getByLabel('Because no host operating system is in the way');
+    const options = ioQuestion();
+    const wrong = question.getByLabel(options.wrong.text.en);
+    const right = question.getByLabel(options.right.text.en);
     await expect(feedback).toBeEmpty();
     // Checked with nothing chosen: a hint, and nothing told.
     await check.click();
@@ -113,7 +123,11 @@ test.describe('self-checks', () => {
     await wrong.check();
     await expect(feedback).not.toContainText('Not quite');
     await check.click();
-    await expect(feedback).toContainText('Not quite. The right answer is A');
+    // A wrong answer: why that option is wrong, then the right answer and why it is right.
+    await expect(feedback).toHaveText(
+      `Not quite. ${options.wrong.why.en} The right answer is A – ${options.right.text.en}. ${options.right.why.en}`,
+    );
+    await expect(question.locator('details')).not.toHaveAttribute('open', '');
     await expect(wrong).toHaveAttribute(
       'aria-describedby',
       (await feedback.getAttribute('id')) ?? '',
@@ -129,8 +143,13 @@ test.describe('self-checks', () => {
     await page.keyboard.press('Tab');
     await expect(check).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(feedback).toContainText('Right.');
+    // The right answer: why it is right; the answer behind <details> opens, with why each
+    // other option is wrong.
+    await expect(feedback).toHaveText(`Right. ${options.right.why.en}`);
     await expect(question.locator('details')).toHaveAttribute('open', '');
+    await expect(question.locator('details li').first()).toHaveText(
+      `B – ${options.wrong.text.en}: ${options.wrong.why.en}`,
+    );
     // Checked again unchanged, it is not told again (the SCORM runtime counts answers).
     await page.keyboard.press('Space');
     expect(await answersTold(page)).toEqual([false, true]);
@@ -143,7 +162,8 @@ test.describe('self-checks', () => {
     const release = await holdBack(page, PAGE_SCRIPT);
     await page.goto('/en/io-drivers/', { waitUntil: 'commit' });
     const question = page.locator('.quiz-question').first();
-    const wrong = question.getByLabel('Because every virtual machine has a device of its own');
+    const options = ioQuestion();
+    const wrong = question.getByLabel(options.wrong.text.en);
     await wrong.check();
     // What the SCORM runtime hears: one quiz-answer event per answer.
     await recordAnswers(page);
@@ -156,8 +176,10 @@ test.describe('self-checks', () => {
     await expect(wrong).toBeChecked();
     await expect(feedback).toBeEmpty();
     await question.getByRole('button', { name: 'Check answer' }).click();
-    await expect(feedback).toContainText('Not quite. The right answer is A');
-    await question.getByLabel('Because no host operating system is in the way').check();
+    await expect(feedback).toContainText(
+      `Not quite. ${options.wrong.why.en} The right answer is A`,
+    );
+    await question.getByLabel(options.right.text.en).check();
     await question.getByRole('button', { name: 'Check answer' }).click();
     await expect(feedback).toContainText('Right.');
     expect(await answersTold(page)).toEqual([false, true]);

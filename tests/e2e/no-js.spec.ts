@@ -88,6 +88,11 @@ test('without JavaScript the root offers both languages, pages and figures read 
         await details.locator('summary').click();
         await expect(details.getByText(/^Answer: [A-E] – /)).toBeVisible();
         await expect(details.locator('sup.cite a').first()).toBeVisible();
+        // Why each other option is wrong, each named by its letter and text.
+        const options = await questions.nth(i).locator('input').count();
+        await expect(details.locator('li')).toHaveCount(options - 1);
+        for (const item of await details.locator('li').all())
+          await expect(item).toHaveText(/^[A-E] – .+: \S/);
       }
     }
   });

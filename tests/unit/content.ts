@@ -67,12 +67,19 @@ export interface DiagramStatement {
 export const diagramStatements = (): DiagramStatement[] =>
   yaml<DiagramStatement[]>('diagrams.yaml');
 
+/** One option of a self-check question: its text and why it is right or wrong. */
+export interface QuizOption {
+  text: Record<Lang, string>;
+  why: Record<Lang, string>;
+}
+
 /** One self-check question (src/content/quiz.yaml). */
 export interface QuizQuestion {
+  /** The idea it tests (src/components/course/quiz/concepts.ts). */
+  concept: string;
   question: Record<Lang, string>;
-  options: Record<Lang, string>[];
+  options: QuizOption[];
   answer: number;
-  explanation: Record<Lang, string>;
   claims: string[];
   context?: string[];
 }

@@ -1,70 +1,10 @@
-// Course features: self-check questions rest on known claims; citations and glossary
-// matching behave.
+// Course features: citations and glossary matching behave. (Self-checks: quiz.test.ts.)
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { parse } from 'yaml';
 import { articleCitation, bibEscape, bibtex, pageCitation } from '../../src/lib/citation.ts';
 import { langParts } from '../../src/lib/lang-parts.ts';
 import { firstUse, formsOf, patternOf } from '../../src/lib/glossary-links.ts';
 import { adaptSection } from '../../src/lib/handout.ts';
-import { claims, pageFiles } from './content.ts';
-import { CONTENT_SLUGS } from '../site-pages.ts';
-
-interface Bilingual {
-  de: string;
-  en: string;
-}
-interface Question {
-  question: Bilingual;
-  options: Bilingual[];
-  answer: number;
-  explanation: Bilingual;
-  claims?: string[] | undefined;
-}
-const quiz = parse(
-  readFileSync(new URL('../../src/content/quiz.yaml', import.meta.url), 'utf8'),
-) as { id: string; questions: Question[] }[];
-
-/** Claim ids a question cites that are missing or unknown; empty when it is grounded. */
-export function ungrounded(question: Question, known: Set<string>): string[] {
-  const cited = question.claims ?? [];
-  if (cited.length === 0) return ['(cites no claim)'];
-  return cited.filter((id) => !known.has(id));
-}
-
-describe('self-check questions', () => {
-  const known = new Set(claims().map((c) => c.id));
-  const contentSlugs = CONTENT_SLUGS;
-
-  test('every content page has two to four questions, and only pages that exist have any', () => {
-    const slugs = new Set(pageFiles().map((p) => p.slug));
-    assert.deepEqual(quiz.map((q) => q.id).sort(), [...contentSlugs].sort());
-    for (const entry of quiz) {
-      assert.ok(slugs.has(entry.id), entry.id);
-      assert.ok(entry.questions.length >= 2 && entry.questions.length <= 4, entry.id);
-    }
-  });
-
-  for (const entry of quiz) {
-    entry.questions.forEach((question, i) => {
-      test(`${entry.id} question ${i + 1} cites known claims and has its answer among the options`, () => {
-        assert.deepEqual(ungrounded(question, known), []);
-        assert.ok(question.answer >= 0 && question.answer < question.options.length);
-        for (const text of [question.question, question.explanation, ...question.options])
-          assert.ok(text.de.trim() && text.en.trim());
-      });
-    });
-  }
-
-  test('the check fails for a question that cites no claim or an unknown one', () => {
-    const base = quiz[0]?.questions[0];
-    assert.ok(base);
-    assert.deepEqual(ungrounded({ ...base, claims: [] }, known), ['(cites no claim)']);
-    assert.deepEqual(ungrounded({ ...base, claims: undefined }, known), ['(cites no claim)']);
-    assert.deepEqual(ungrounded({ ...base, claims: ['no-such-claim'] }, known), ['no-such-claim']);
-  });
-});
 
 describe('citations', () => {
   test('BibTeX values are escaped and fields aligned', () => {

@@ -128,7 +128,7 @@ describe('self-checks', () => {
     for (const { page, question } of all) {
       assert.ok(question.options.length >= 3, `${page}: ${question.question.en}`);
       for (const lang of ['de', 'en'] as const) {
-        const texts = question.options.map((o) => o[lang]);
+        const texts = question.options.map((o) => o.text[lang]);
         assert.equal(new Set(texts).size, texts.length, `${page}: ${question.question[lang]}`);
       }
     }
@@ -136,15 +136,15 @@ describe('self-checks', () => {
 
   test('no option gives itself away by claiming the article says nothing', () => {
     for (const { question } of all)
-      for (const option of question.options)
-        assert.doesNotMatch(option.en, /^(none|nothing)\b|names no|the only one/i, option.en);
+      for (const { text } of question.options)
+        assert.doesNotMatch(text.en, /^(none|nothing)\b|names no|the only one/i, text.en);
   });
 
   test('explanations use the strength of the claims they retell', () => {
     const weak = /spürbar|merklich|noticeabl|clearly|etwas mehr|somewhat more/i;
     for (const { question } of all)
-      for (const text of [question.explanation.de, question.explanation.en])
-        assert.doesNotMatch(text, weak, text);
+      for (const { why } of question.options)
+        for (const text of [why.de, why.en]) assert.doesNotMatch(text, weak, text);
   });
 });
 
