@@ -41,6 +41,8 @@ describe('claims data', () => {
       'ctx-guest-os',
       'ctx-hosted-examples',
       'ctx-hosted-layers',
+      'ctx-hosted-resources',
+      'ctx-hosted-tradeoffs',
       'ctx-type1-type2',
       'ctx-vm-definition',
       'ctx-vmm-properties',
