@@ -1,19 +1,23 @@
-// Grounding: finds which claims (and context facts) a page's MDX source cites, and in
-// which section. Used by the sources page and by the unit tests, so both read the same.
+// Grounding: finds which claims (and context facts, and the site's readings) a page's MDX
+// source cites or tells, and in which section. Used by the sources page and by the unit
+// tests, so both read the same.
 
 /** One citation in a page's source. */
 export interface Citation {
-  /** The cited claim or context-fact id. */
+  /** The cited claim or context-fact id, or the id of a reading the page tells (reading-…). */
   id: string;
   /** Index of the markdown heading (## …) the citation stands under; -1 before the first. */
   heading: number;
 }
 
-const TAG = /<(?:Cite|Context)\b[^>]*?\bid=(?:"([^"]+)"|'([^']+)')/g;
+const TAG = /<(?:Cite|Context|Reading)\b[^>]*?\bid=(?:"([^"]+)"|'([^']+)')/g;
 const HEADING = /^#{2,6}\s/;
 const FENCE = /^\s*(```|~~~)/;
 
-/** Every `<Cite id>` and `<Context id>` in an MDX body, in order, with its section. */
+/**
+ * Every `<Cite id>`, `<Context id>` and `<Reading id>` in an MDX body, in order, with its
+ * section. A reading counts as its own id; the claims it joins are in readings.yaml.
+ */
 export function citationsIn(body: string): Citation[] {
   const found: Citation[] = [];
   let heading = -1;
@@ -37,6 +41,11 @@ export function citedIds(body: string): string[] {
 /** True for ids of context facts (from context.yaml) rather than article claims. */
 export function isContextId(id: string): boolean {
   return id.startsWith('ctx-');
+}
+
+/** True for ids of the site's readings (from readings.yaml), which join claims. */
+export function isReadingId(id: string): boolean {
+  return id.startsWith('reading-');
 }
 
 /** The ids of a `<Cite id="a b">` value: one or more, separated by white space. */

@@ -1,16 +1,23 @@
 // The built pages in dist/ (run after `npm run build`): citation marks merged, each of their
 // links naming its own claim, the sources page in the article's order, numbered as the marks
-// are, listing diagrams and self-checks, and each language's terminology sheet kept on every
-// page.
+// are, listing diagrams, self-checks and the site's readings, and each language's
+// terminology sheet kept on every page.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { languages, t, type Lang } from '../../src/i18n/ui.ts';
-import { sourceNumbers, splitIds } from '../../src/lib/claims.ts';
+import { citationsIn, isReadingId, sourceNumbers, splitIds } from '../../src/lib/claims.ts';
 import { dist } from './built-site.ts';
-import { claims, contextFacts, diagramStatements, pageFiles, quizzes } from './content.ts';
+import {
+  claims,
+  contextFacts,
+  diagramStatements,
+  pageFiles,
+  quizzes,
+  readings,
+} from './content.ts';
 
 const numbers = sourceNumbers(claims(), contextFacts());
 
@@ -127,6 +134,9 @@ describe('built pages', { skip: !built && 'run npm run build first' }, () => {
         const tags = [...page.body.matchAll(/<Cite\b[^>]*?\bid="([^"]+)"/g)].map((m) => [
           ...new Set(splitIds(m[1] ?? '')),
         ]);
+        const told = citationsIn(page.body).filter((c) => isReadingId(c.id));
+        for (const { id } of told)
+          tags.push(readings().find((r) => r.id === id)?.joins ?? [`(no reading ${id})`]);
         for (const ids of tags.filter((ids) => ids.length > 1)) {
           merged++;
           if (!marks.includes(ids.join(' '))) missing.push(`${page.slug}: ${ids.join(' ')}`);
@@ -136,10 +146,14 @@ describe('built pages', { skip: !built && 'run npm run build first' }, () => {
       assert.deepEqual(missing, []);
     });
 
-    test(`${lang}: the sources page lists claims and context facts in the article's order`, () => {
+    test(`${lang}: the sources page lists claims, readings and context facts in order`, () => {
       assert.deepEqual(
         [...items.keys()],
-        [...claims().map((c) => c.id), ...contextFacts().map((f) => f.id)],
+        [
+          ...claims().map((c) => c.id),
+          ...readings().map((r) => r.id),
+          ...contextFacts().map((f) => f.id),
+        ],
       );
     });
 
@@ -154,6 +168,33 @@ describe('built pages', { skip: !built && 'run npm run build first' }, () => {
         wrong.map((e) => e.id),
         [],
       );
+    });
+
+    test(`${lang}: the sources page lists each reading, the claims it joins and where it is told`, () => {
+      const problems: string[] = [];
+      for (const reading of readings()) {
+        const item = items.get(reading.id);
+        if (!item) {
+          problems.push(`${reading.id} not listed`);
+          continue;
+        }
+        for (const id of reading.joins) {
+          const source = numbers.get(id);
+          if (!item.includes(`<a href="#${id}">${source?.passage}.${source?.n}</a>`))
+            problems.push(`${reading.id} does not link to ${id}`);
+        }
+        for (const page of pageFiles().filter((p) => p.lang === lang)) {
+          if (!citationsIn(page.body).some((c) => c.id === reading.id)) continue;
+          const path = `/${lang}/${page.slug === 'start' ? '' : `${page.slug}/`}`;
+          if (!item.includes(`href="${path}#${reading.id}"`))
+            problems.push(`${reading.id} not told on ${path}`);
+          // The claims it joins are told there too.
+          for (const id of reading.joins)
+            if (!items.get(id)?.includes(`href="${path}`))
+              problems.push(`${id}: told on ${page.slug} by ${reading.id}, not listed there`);
+        }
+      }
+      assert.deepEqual(problems, []);
     });
 
     test(`${lang}: the sources page names every diagram and self-check that tells an id`, () => {
