@@ -1,19 +1,23 @@
-// Grounding: finds which claims (and context facts) a page's MDX source cites, and in
-// which section. Used by the sources page and by the unit tests, so both read the same.
+// Grounding: finds which claims (and context facts, and the site's readings) a page's MDX
+// source cites or tells, and in which section. Used by the sources page and by the unit
+// tests, so both read the same.
 
 /** One citation in a page's source. */
 export interface Citation {
-  /** The cited claim or context-fact id. */
+  /** The cited claim or context-fact id, or the id of a reading the page tells (reading-…). */
   id: string;
   /** Index of the markdown heading (## …) the citation stands under; -1 before the first. */
   heading: number;
 }
 
-const TAG = /<(?:Cite|Context)\b[^>]*?\bid=(?:"([^"]+)"|'([^']+)')/g;
+const TAG = /<(?:Cite|Context|Reading)\b[^>]*?\bid=(?:"([^"]+)"|'([^']+)')/g;
 const HEADING = /^#{2,6}\s/;
 const FENCE = /^\s*(```|~~~)/;
 
-/** Every `<Cite id>` and `<Context id>` in an MDX body, in order, with its section. */
+/**
+ * Every `<Cite id>`, `<Context id>` and `<Reading id>` in an MDX body, in order, with its
+ * section. A reading counts as its own id; the claims it joins are in readings.yaml.
+ */
 export function citationsIn(body: string): Citation[] {
   const found: Citation[] = [];
   let heading = -1;
@@ -39,23 +43,66 @@ export function isContextId(id: string): boolean {
   return id.startsWith('ctx-');
 }
 
+/** True for ids of the site's readings (from readings.yaml), which join claims. */
+export function isReadingId(id: string): boolean {
+  return id.startsWith('reading-');
+}
+
 /** The ids of a `<Cite id="a b">` value: one or more, separated by white space. */
 export function splitIds(value: string): string[] {
   return value.split(/\s+/).filter(Boolean);
 }
 
+/** One source a citation mark names: a claim of a passage or a context fact. */
+export interface MarkSource {
+  id: string;
+  /** The claim's passage (P1 … P7); undefined for a context fact. */
+  passage?: string | undefined;
+  /** The claim's number in its passage, or the fact's number among all facts (from 1). */
+  n: number;
+}
+
 /**
- * Groups the ids of one merged citation mark by what the mark shows (passage or context
- * mark), in order of first appearance and without repeats: ["P3", "P3", "P5"] → P3, P5.
+ * Each claim's number in its passage and each context fact's number among the facts, from
+ * 1, by id: the numbers the sources page shows and the marks link by. Give both lists in
+ * file order (inFileOrder).
  */
-export function citeGroups<T extends { id: string; mark: string }>(entries: T[]): [T, ...T[]][] {
-  const groups = new Map<string, [T, ...T[]]>();
-  for (const entry of entries) {
-    const group = groups.get(entry.mark);
-    if (!group) groups.set(entry.mark, [entry]);
-    else if (!group.some((e) => e.id === entry.id)) group.push(entry);
+export function sourceNumbers(
+  claims: readonly { id: string; passage: string }[],
+  facts: readonly { id: string }[],
+): Map<string, MarkSource> {
+  const numbers = new Map<string, MarkSource>();
+  const inPassage = new Map<string, number>();
+  for (const { id, passage } of claims) {
+    const n = (inPassage.get(passage) ?? 0) + 1;
+    inPassage.set(passage, n);
+    numbers.set(id, { id, passage, n });
   }
-  return [...groups.values()];
+  facts.forEach(({ id }, i) => numbers.set(id, { id, n: i + 1 }));
+  return numbers;
+}
+
+/**
+ * What each link of one merged citation mark shows, one link per distinct id, in the
+ * order given: a claim its passage and its number there ("P3.2"), as the sources page
+ * numbers it; a context fact the context mark alone ("C"), or with its number among the
+ * facts when the mark names several facts ("C7, C8").
+ */
+export function markTexts<T extends MarkSource>(
+  sources: T[],
+  contextMark: string,
+): (T & { text: string })[] {
+  const distinct = sources.filter((s, i) => sources.findIndex((o) => o.id === s.id) === i);
+  const facts = distinct.filter((s) => s.passage === undefined).length;
+  return distinct.map((s) => ({
+    ...s,
+    text:
+      s.passage !== undefined
+        ? `${s.passage}.${s.n}`
+        : facts > 1
+          ? `${contextMark}${s.n}`
+          : contextMark,
+  }));
 }
 
 /**

@@ -371,7 +371,7 @@ test.describe('what a screen reader hears (issue 14, item 7)', () => {
       for (const [name, hrefs] of targets) expect([...hrefs], `${path}: "${name}"`).toHaveLength(1);
       for (const { name } of links)
         expect(name).toMatch(
-          /^(Source: passage P\d, claim \d+|Context C, fact \d+|Beleg: Passage P\d, Aussage \d+|Kontext K, Angabe \d+)$/,
+          /^(Source P\d\.\d+|Context C(\d+)?, fact \d+|Beleg P\d\.\d+|Kontext K(\d+)?, Angabe \d+)$/,
         );
     }
   });

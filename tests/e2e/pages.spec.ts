@@ -1,6 +1,8 @@
 // The pages as a set: both languages have the same topics, the pager walks the reading
 // order, the sources page and citations lead to each other. (Each page's own heading,
 // title, language and frame: every-page.spec.ts.)
+import { isReadingId, citationsIn } from '../../src/lib/claims.ts';
+import { pageFiles, readings } from '../unit/content.ts';
 import { expect, sitePages, test } from './fixtures.ts';
 
 const pages = sitePages();
@@ -59,14 +61,72 @@ test('the sources page lists every claim, each told on a page that cites it', as
   const claim = page.locator('li#io-driver-emulation');
   const told = claim.locator('.claim-meta a').first();
   await told.click();
-  await expect(page.locator('[data-claim="io-driver-emulation"]').first()).toBeAttached();
+  await expect(page.locator('sup.cite a[href$="#io-driver-emulation"]').first()).toBeAttached();
 });
 
 test('a citation leads to its claim on the sources page', async ({ page }) => {
   await page.goto('/de/architecture/');
   const cite = page.locator('sup.cite a').first();
-  const id = await cite.getAttribute('data-claim');
+  const id = (await cite.getAttribute('href'))?.split('#')[1];
   await cite.click();
   await expect(page).toHaveURL(new RegExp(`/de/sources/#${id}$`));
   await expect(page.locator(`li[id="${id}"]`)).toBeInViewport();
+});
+
+test("each of the site's readings shows as one, apart from claims and context", async ({
+  page,
+}) => {
+  // One page per reading, the languages taking turns, so both labels are seen.
+  const label = { de: 'Lesart dieser Seiten', en: "This site's reading" };
+  const all = readings();
+  expect(all.length).toBeGreaterThan(0);
+  for (const [i, reading] of all.entries()) {
+    const lang = i % 2 ? 'en' : 'de';
+    const told = pageFiles().find(
+      (p) =>
+        p.lang === lang &&
+        citationsIn(p.body).some((c) => isReadingId(c.id) && c.id === reading.id),
+    );
+    expect(told, `${reading.id} is told on a ${lang} page`).toBeDefined();
+    await page.goto(`/${lang}/${told?.slug === 'start' ? '' : `${told?.slug}/`}`);
+    const aside = page.locator(`aside#${reading.id}`);
+    await expect(aside).toBeVisible();
+    await expect(aside).toHaveRole('note');
+    await expect(aside.locator('.reading-title')).toHaveText(label[lang]);
+    // Set apart from the prose and from a context aside: its own line and tint.
+    const look = await aside.evaluate((el) => {
+      const context = document.createElement('aside');
+      context.className = 'context';
+      el.after(context);
+      const style = (e: Element) => {
+        const s = getComputedStyle(e);
+        return `${s.borderInlineStartStyle} ${s.borderInlineStartColor} ${s.backgroundColor}`;
+      };
+      const result = {
+        reading: style(el),
+        context: style(context),
+        prose: style(el.previousElementSibling ?? document.body),
+      };
+      context.remove();
+      return result;
+    });
+    expect(look.reading).toMatch(/^dashed /);
+    expect(look.reading).not.toBe(look.context);
+    expect(look.reading).not.toBe(look.prose);
+    // One mark, with a link named for each claim the reading joins.
+    const marks = aside.locator('sup.cite');
+    await expect(marks).toHaveCount(1);
+    const links = await marks.locator('a').evaluateAll((all) =>
+      all.map((a) => ({
+        id: a.getAttribute('href')?.split('#')[1],
+        name: a.getAttribute('aria-label'),
+        text: a.textContent,
+      })),
+    );
+    expect(links.map((l) => l.id)).toEqual(reading.joins);
+    for (const link of links) {
+      expect(link.text).toMatch(/^P\d\.\d+$/);
+      expect(link.name).toBe(`${lang === 'de' ? 'Beleg' : 'Source'} ${link.text}`);
+    }
+  }
 });

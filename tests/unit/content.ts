@@ -57,6 +57,16 @@ export const contextFacts = (): { id: string; reference: Record<'de' | 'en', str
   yaml('context.yaml');
 export const glossary = (): GlossaryTerm[] => yaml<GlossaryTerm[]>('glossary.yaml');
 
+/** One of the site's readings (src/content/readings.yaml): claims joined by the site. */
+export interface Reading {
+  id: string;
+  de: string;
+  en: string;
+  /** The claim ids it joins. */
+  joins: string[];
+}
+export const readings = (): Reading[] => yaml<Reading[]>('readings.yaml');
+
 /** One statement a diagram shows (src/content/diagrams.yaml). */
 export interface DiagramStatement {
   id: string;

@@ -1,18 +1,24 @@
 // Grounding: every statement cites a known claim, every claim is told in both languages,
-// and a topic's German and English pages cite the same claims.
+// a topic's German and English pages cite the same claims, and the site's readings each
+// join known claims and are told on a page.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { languages } from '../../src/i18n/ui.ts';
-import { citedIds, citationsIn } from '../../src/lib/claims.ts';
-import { claims, contextFacts, glossary, pageFiles } from './content.ts';
+import { citedIds, citationsIn, isReadingId } from '../../src/lib/claims.ts';
+import { claims, contextFacts, glossary, pageFiles, readings } from './content.ts';
 
 const claimIds = claims().map((c) => c.id);
 const factIds = contextFacts().map((f) => f.id);
 const known = new Set([...claimIds, ...factIds]);
+const joins = new Map(readings().map((r) => [r.id, r.joins]));
 
-/** Ids a page tells: its own citations, plus the glossary's when it lists the glossary. */
+/**
+ * Ids a page tells: its own citations (a reading with the claims it joins), plus the
+ * glossary's when it lists the glossary.
+ */
 function toldBy(page: { body: string }): string[] {
   const ids = new Set(citedIds(page.body));
+  for (const id of [...ids]) for (const claim of joins.get(id) ?? []) ids.add(claim);
   if (page.body.includes('<GlossaryList')) {
     for (const term of glossary())
       [...(term.claims ?? []), ...(term.context ?? [])].forEach((id) => ids.add(id));
@@ -57,7 +63,7 @@ describe('claims data', () => {
 describe('citations', () => {
   for (const page of pageFiles()) {
     test(`${page.lang}/${page.slug} cites only known ids`, () => {
-      const unknown = citedIds(page.body).filter((id) => !known.has(id));
+      const unknown = citedIds(page.body).filter((id) => !known.has(id) && !joins.has(id));
       assert.deepEqual(unknown, [], `unknown ids in ${page.lang}/${page.slug}.mdx`);
     });
   }
@@ -100,6 +106,57 @@ describe('citations', () => {
   });
 });
 
+describe("the site's readings", () => {
+  test('ids are unique and start with reading- (so the sources page tells them apart)', () => {
+    const ids = readings().map((r) => r.id);
+    assert.ok(ids.length > 0, 'readings.yaml is empty');
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) {
+      assert.match(id, /^reading(-[a-z0-9]+)+$/, id);
+      assert.ok(isReadingId(id), id);
+      assert.ok(!known.has(id), `${id} is also a claim or fact id`);
+    }
+  });
+
+  test('every reading joins two or more known claims, each once, and has both languages', () => {
+    const problems = readings().flatMap((r) => [
+      ...(new Set(r.joins).size >= 2 ? [] : [`${r.id} joins fewer than two claims`]),
+      ...(new Set(r.joins).size === r.joins.length ? [] : [`${r.id} names a claim twice`]),
+      ...r.joins.filter((id) => !claimIds.includes(id)).map((id) => `${r.id}: no claim ${id}`),
+      ...(r.de?.trim() && r.en?.trim() ? [] : [`${r.id} lacks a language`]),
+    ]);
+    assert.deepEqual(problems, []);
+  });
+
+  for (const lang of languages) {
+    test(`every reading is told on some ${lang} page, and once at most on each`, () => {
+      const told = pageFiles()
+        .filter((p) => p.lang === lang)
+        .flatMap((p) =>
+          citationsIn(p.body)
+            .filter((c) => isReadingId(c.id))
+            .map((c) => c.id),
+        );
+      assert.deepEqual(
+        readings()
+          .map((r) => r.id)
+          .filter((id) => !told.includes(id)),
+        [],
+        'readings told on no page',
+      );
+      const perPage = pageFiles()
+        .filter((p) => p.lang === lang)
+        .flatMap((p) => {
+          const ids = citationsIn(p.body)
+            .filter((c) => isReadingId(c.id))
+            .map((c) => c.id);
+          return ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `${p.slug}: ${id}`);
+        });
+      assert.deepEqual(perPage, [], 'a reading told twice on one page (its id would repeat)');
+    });
+  }
+});
+
 describe('citationsIn', () => {
   const cases: [string, string, { id: string; heading: number }[]][] = [
     ['no citations', 'Plain text.', []],
@@ -120,6 +177,11 @@ describe('citationsIn', () => {
         { id: 'a', heading: -1 },
         { id: 'b', heading: -1 },
       ],
+    ],
+    [
+      'a reading counts as its own id, in its section',
+      'x\n## One\n<Reading id="reading-x" />',
+      [{ id: 'reading-x', heading: 0 }],
     ],
     [
       'ignores code fences',

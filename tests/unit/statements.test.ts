@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import de from '../../src/i18n/de.json' with { type: 'json' };
 import en from '../../src/i18n/en.json' with { type: 'json' };
-import { citeGroups, inFileOrder, splitIds } from '../../src/lib/claims.ts';
+import {
+  inFileOrder,
+  markTexts,
+  sourceNumbers,
+  splitIds,
+  type MarkSource,
+} from '../../src/lib/claims.ts';
 import { claims, contextFacts, diagramStatements, glossary, quizzes } from './content.ts';
 
 const known = new Set([...claims().map((c) => c.id), ...contextFacts().map((f) => f.id)]);
@@ -165,25 +171,52 @@ describe('glossary', () => {
 });
 
 describe('merged citation marks', () => {
-  const entry = (id: string, mark: string) => ({ id, mark });
-  const cases: [string, ReturnType<typeof entry>[], string[]][] = [
-    ['one claim', [entry('a', 'P3')], ['P3']],
-    ['two claims of one passage make one mark', [entry('a', 'P3'), entry('b', 'P3')], ['P3']],
-    ['two passages', [entry('a', 'P3'), entry('b', 'P5')], ['P3', 'P5']],
+  const claim = (id: string, passage: string, n: number) => ({ id, passage, n });
+  const fact = (id: string, n: number) => ({ id, n });
+  const cases: [string, MarkSource[], string[]][] = [
+    ['one claim: its passage and number', [claim('a', 'P3', 2)], ['P3.2']],
+    [
+      'two claims of one passage: a link each',
+      [claim('a', 'P5', 1), claim('b', 'P5', 2)],
+      ['P5.1', 'P5.2'],
+    ],
+    ['two passages', [claim('a', 'P3', 1), claim('b', 'P5', 2)], ['P3.1', 'P5.2']],
     [
       'repeats collapse, first order kept',
-      [entry('a', 'P1'), entry('b', 'P2'), entry('a', 'P1'), entry('c', 'P1')],
-      ['P1', 'P2'],
+      [claim('a', 'P1', 1), claim('b', 'P2', 1), claim('a', 'P1', 1), claim('c', 'P1', 3)],
+      ['P1.1', 'P2.1', 'P1.3'],
     ],
+    ['one context fact: the context mark alone', [fact('ctx-a', 7)], ['C']],
+    [
+      'a claim and one fact',
+      [claim('a', 'P2', 1), fact('ctx-a', 3), fact('ctx-a', 3)],
+      ['P2.1', 'C'],
+    ],
+    ['several facts: each numbered', [fact('ctx-a', 7), fact('ctx-b', 8)], ['C7', 'C8']],
   ];
-  for (const [name, entries, marks] of cases) {
+  for (const [name, sources, texts] of cases) {
     test(name, () =>
       assert.deepEqual(
-        citeGroups(entries).map((g) => g[0].mark),
-        marks,
+        markTexts(sources, 'C').map((link) => link.text),
+        texts,
       ),
     );
   }
+  test('claims are numbered within their passage, facts among facts, in file order', () => {
+    const numbers = sourceNumbers(
+      [
+        { id: 'a', passage: 'P1' },
+        { id: 'b', passage: 'P1' },
+        { id: 'c', passage: 'P2' },
+        { id: 'd', passage: 'P1' },
+      ],
+      [{ id: 'ctx-x' }, { id: 'ctx-y' }],
+    );
+    assert.deepEqual(
+      [...numbers.values()].map((s) => `${s.id}:${s.passage ?? ''}${s.n}`),
+      ['a:P11', 'b:P12', 'c:P21', 'd:P13', 'ctx-x:1', 'ctx-y:2'],
+    );
+  });
   test('an id list splits on any white space', () => {
     assert.deepEqual(splitIds(' a  b\nc '), ['a', 'b', 'c']);
   });

@@ -7,6 +7,7 @@ import GlossaryList from '../course/glossary/GlossaryList.astro';
 import GlossaryTerm from '../course/glossary/GlossaryTerm.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
+import Reading from '../grounding/Reading.astro';
 import SourcesList from '../grounding/SourcesList.astro';
 import Table from './Table.astro';
 
@@ -19,5 +20,6 @@ export const mdxComponents = {
   Context,
   GlossaryList,
   GlossaryTerm,
+  Reading,
   SourcesList,
 };
