@@ -33,7 +33,9 @@ const cases: Case[] = [
       await expect(radio(fig, 'main', 'Hosted')).toHaveAttribute('aria-checked', 'true');
       await expect(radio(fig, 'layer', 'Hypervisor (VMM)')).toHaveAttribute('aria-checked', 'true');
       await expect(fig.locator('svg[data-arch="bare-metal"]')).toBeHidden();
-      await expect(fig.getByText('Hosted architecture: the VMM runs as a process')).toBeVisible();
+      await expect(
+        fig.getByText('Hosted architecture: here too a hypervisor (VMM) runs, but as a process'),
+      ).toBeVisible();
     },
     isDefault: async (fig) => {
       await expect(radio(fig, 'main', 'Both')).toHaveAttribute('aria-checked', 'true');
