@@ -98,7 +98,7 @@ test('an old link with the driver switch opens its count; the figure says what t
 }) => {
   // Teachers linked views of the switch the figure had (`driver=present|missing`).
   for (const [lang, open] of [
-    ['en', 'Whether the low-level driver is one of those device drivers, it leaves open.'],
+    ['en', 'It leaves open whether the low-level driver is one of those device drivers.'],
     ['de', 'Ob der Low-Level-Treiber einer dieser Gerätetreiber ist, lässt er offen.'],
   ] as const) {
     await page.goto(`/${lang}/io-drivers/#device-sharing=6,driver=missing`);
