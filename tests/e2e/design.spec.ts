@@ -161,15 +161,15 @@ test('motion: a figure’s change of view animates, and with reduced motion noth
       const figure = page.locator('figure[data-enhanced]');
       await expect(figure).toBeVisible();
       // The first control of the toolbar that is not chosen yet: a change of view.
-      // A change of what the figure shows: another view, the next step, the other driver
-      // state, a first answer.
+      // A change of what the figure shows: another view, the next step, more VMs (the
+      // slider's middle), a first answer.
       const control = figure
         .locator('.diagram-controls')
         .locator(
           {
             'layer-stack': '[role="radio"][aria-checked="false"]',
             'io-path': '[data-do="next"]',
-            'device-sharing': '[role="switch"]',
+            'device-sharing': 'input[type="range"]',
             'architecture-fit': '[role="radio"][aria-checked="false"]',
           }[id],
         )

@@ -28,7 +28,9 @@ async function centre(part: Locator): Promise<{ x: number; y: number }> {
 async function hypervisorPicked(page: Page): Promise<string> {
   await expect(layerRadio(page, 'Hypervisor (VMM)')).toHaveAttribute('aria-checked', 'true');
   await expect(fig(page).getByRole('heading', { name: 'Hypervisor (VMM)' })).toBeVisible();
-  await expect(fig(page).locator('.diagram-explain')).toContainText('the VMM runs as a process');
+  await expect(fig(page).locator('.diagram-explain')).toContainText(
+    'here too a hypervisor (VMM) runs, but as a process',
+  );
   await expect(live(page)).toContainText('as a process');
   expect(new URL(page.url()).hash).toBe('#layer-stack=both,layer=vmm');
   return (await live(page).textContent()) ?? '';

@@ -15,8 +15,17 @@ export function breakLabel(text: string, max: number): string[] {
   return at < 0 ? [text] : [text.slice(0, at).trim(), text.slice(at).trim()];
 }
 
-/** "Hypervisor: low-level driver" as the layer's name and the part it names. */
+/** "Hypervisor (VMM): low-level driver" as the layer's name and the part it names. */
 export function layerAndPart(text: string): string[] {
   const at = text.indexOf(': ');
   return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 2)];
+}
+
+/**
+ * The size class of a label inside a VM box of the layer stack (88 units inside): `mid`
+ * (14 units) while every line has at most 8 characters, else `small` (12 units), at which a
+ * line of up to 11 characters fits with a reader's wider spacing.
+ */
+export function vmLabelSize(lines: readonly string[]): 'mid' | 'small' {
+  return lines.some((line) => line.length > 8) ? 'small' : 'mid';
 }

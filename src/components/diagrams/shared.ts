@@ -1,8 +1,8 @@
 // The one client module the diagrams share. A diagram's element extends DiagramElement,
 // which keeps its state in ARIA attributes and the URL fragment and lets the
 // server-rendered markup do the rest:
-// - controls carry `data-key`: a role="radiogroup" of role="radio" buttons, a
-//   role="switch" button (`data-on` / `data-off` values) or an <input type="range">;
+// - controls carry `data-key`: a role="radiogroup" of role="radio" buttons or an
+//   <input type="range">;
 // - any element with `data-show="key=a|b other=c"` is shown only while every condition holds;
 // - the visible `[data-say]` elements are what the live region announces (see say());
 // - the figure mirrors each state key as `data-state-<key>` for the CSS.
@@ -171,8 +171,6 @@ export abstract class DiagramElement extends HTMLElement {
           radio.tabIndex = on || (none && !i) ? 0 : -1;
         });
       }
-      for (const sw of this.all(`[role="switch"][data-key="${key}"]`))
-        sw.setAttribute('aria-checked', String(sw.dataset['on'] === value));
       for (const input of this.all<HTMLInputElement>(`input[data-key="${key}"]`))
         input.value = value;
     }
@@ -215,15 +213,10 @@ export abstract class DiagramElement extends HTMLElement {
     const target = e.target as Element;
     const radio = target.closest<HTMLElement>('[role="radio"]');
     const group = radio?.closest<HTMLElement>('[role="radiogroup"]');
-    const sw = target.closest<HTMLElement>('[role="switch"]');
     const pick = target.closest<SVGElement>('[data-pick]');
     const copy = target.closest<HTMLElement>('[data-copy]');
     if (radio && group) this.pickRadio(group, radio);
-    else if (sw) {
-      const key = sw.dataset['key'] ?? '';
-      const on = sw.getAttribute('aria-checked') === 'true';
-      this.set({ [key]: (on ? sw.dataset['off'] : sw.dataset['on']) ?? '' });
-    } else if (pick) {
+    else if (pick) {
       const [key = '', value = ''] = (pick.dataset['pick'] ?? '').split('=');
       this.set({ [key]: value });
     } else if (copy) void this.copy(copy);

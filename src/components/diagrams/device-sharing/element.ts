@@ -1,11 +1,17 @@
-// <device-sharing-diagram>: how many VMs share the device, and whether the hypervisor has
-// a driver for it. A slot of the drawing sets the count by pointer or touch (the last VM
-// again removes it); VMs that come in fade in and their emulated copies slide into place.
-import { DiagramElement, still } from '../shared.ts';
+// <device-sharing-diagram>: how many VMs share the device. A slot of the drawing sets the
+// count by pointer or touch (the last VM again removes it); VMs that come in fade in and
+// their emulated copies slide into place.
+import type { DiagramState } from '../../../lib/diagram-state.ts';
+import { DiagramElement, still, type State } from '../shared.ts';
 
 class DeviceSharing extends DiagramElement {
+  /** `driver` was a switch teachers' links may still carry: read, then left out. */
   spec = { main: /^[1-8]$/, keys: { driver: ['present', 'missing'] } };
-  defaults = { main: '3', driver: 'present' };
+  defaults = { main: '3' };
+
+  override fromFragment(s: DiagramState): State {
+    return { main: s.main };
+  }
   /** The count drawn before this change (0 before the first). */
   drawn = 0;
 

@@ -6,7 +6,7 @@ import { DiagramElement, type State } from '../shared.ts';
 /** Number of layers the figure draws on each path. */
 const LENGTH: Record<string, number> = { 'bare-metal': 3, hosted: 4 };
 /** Distance between two rows in the drawing, in its units (P in Diagram.astro). */
-const PITCH = 84;
+const PITCH = 90;
 
 class IoPath extends DiagramElement {
   spec = {
