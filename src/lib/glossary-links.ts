@@ -1,7 +1,7 @@
 // A hast plugin for the MDX processor (Sätteri, Astro 7's default): the first use of each
 // glossary term in a page's prose becomes <GlossaryTerm id="…">word</GlossaryTerm>, which
 // renders a link to the glossary entry with a preview of its definition. At most once per
-// term per page; never inside headings, links, code, citations or other components, and
+// term per page; never inside headings, tables, links, code, citations or other components, and
 // never on the glossary page itself.
 import type { Element, Text } from 'hast';
 import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
@@ -64,7 +64,22 @@ export function firstUse(
   return best;
 }
 
-const SKIP_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'code', 'pre', 'sup', 'cite']);
+// Tables are read by scanning: a term in a cell stays plain, and its first use in the prose
+// gets the link.
+const SKIP_TAGS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'code',
+  'pre',
+  'sup',
+  'cite',
+  'table',
+]);
 
 /** The plugin for one document: needs the page's language from its file path. */
 export function glossaryLinks(terms: TermForms[], component = 'GlossaryTerm') {
