@@ -102,10 +102,13 @@ test("each of the site's readings shows as one, apart from claims and context", 
         const s = getComputedStyle(e);
         return `${s.borderInlineStartStyle} ${s.borderInlineStartColor} ${s.backgroundColor}`;
       };
+      // The paragraph of prose before it (on the comparison page, one reading follows another).
+      let prose = el.previousElementSibling;
+      while (prose && prose.tagName !== 'P') prose = prose.previousElementSibling;
       const result = {
         reading: style(el),
         context: style(context),
-        prose: style(el.previousElementSibling ?? document.body),
+        prose: style(prose ?? document.body),
       };
       context.remove();
       return result;
