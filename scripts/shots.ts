@@ -25,7 +25,7 @@ const VIEWS: Record<string, string[]> = {
     'bare-metal,layer=vm',
   ],
   'io-path': ['bare-metal', 'bare-metal,step=3', 'hosted,step=2', 'hosted,op=net,step=4'],
-  'device-sharing': ['1', '3', '8', '3,driver=missing'],
+  'device-sharing': ['1', '2', '3', '8'],
   'architecture-fit': ['----', 'y---', 'yyyy', 'nnnn', 'y-n-'],
 };
 

@@ -85,23 +85,16 @@ export function sourceNumbers(
 /**
  * What each link of one merged citation mark shows, one link per distinct id, in the
  * order given: a claim its passage and its number there ("P3.2"), as the sources page
- * numbers it; a context fact the context mark alone ("C"), or with its number among the
- * facts when the mark names several facts ("C7, C8").
+ * numbers it; a context fact the context mark and its number among the facts ("C7").
  */
 export function markTexts<T extends MarkSource>(
   sources: T[],
   contextMark: string,
 ): (T & { text: string })[] {
   const distinct = sources.filter((s, i) => sources.findIndex((o) => o.id === s.id) === i);
-  const facts = distinct.filter((s) => s.passage === undefined).length;
   return distinct.map((s) => ({
     ...s,
-    text:
-      s.passage !== undefined
-        ? `${s.passage}.${s.n}`
-        : facts > 1
-          ? `${contextMark}${s.n}`
-          : contextMark,
+    text: s.passage !== undefined ? `${s.passage}.${s.n}` : `${contextMark}${s.n}`,
   }));
 }
 

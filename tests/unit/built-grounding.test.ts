@@ -36,7 +36,7 @@ function marksIn(html: string): Mark[] {
 }
 
 /** What a mark's link to `id` must show and be named in `lang`. */
-function expectedLink(lang: Lang, id: string, factsInMark: number) {
+function expectedLink(lang: Lang, id: string) {
   const source = numbers.get(id);
   if (!source) return undefined;
   const mark = t(lang, 'cite.contextMark');
@@ -46,11 +46,8 @@ function expectedLink(lang: Lang, id: string, factsInMark: number) {
         name: t(lang, 'cite.name', { text: `${source.passage}.${source.n}` }),
       }
     : {
-        text: factsInMark > 1 ? `${mark}${source.n}` : mark,
-        name: t(lang, 'cite.contextName', {
-          text: factsInMark > 1 ? `${mark}${source.n}` : mark,
-          n: source.n,
-        }),
+        text: `${mark}${source.n}`,
+        name: t(lang, 'cite.contextName', { text: `${mark}${source.n}` }),
       };
 }
 
@@ -105,7 +102,6 @@ describe('built pages', { skip: !built && 'run npm run build first' }, () => {
       for (const [path, html] of pagesOf(lang)) {
         for (const mark of marksIn(html)) {
           const ids = mark.links.map((l) => l.id);
-          const facts = ids.filter((id) => !numbers.get(id)?.passage).length;
           if (
             !ids.length ||
             mark.html !== mark.html.match(/<a [^>]*>[^<]*<\/a>(, <a [^>]*>[^<]*<\/a>)*/)?.[0]
@@ -113,7 +109,7 @@ describe('built pages', { skip: !built && 'run npm run build first' }, () => {
             problems.push(`${path}: mark is not links separated by ", ": ${mark.html}`);
           if (new Set(ids).size !== ids.length) problems.push(`${path}: an id twice: ${ids}`);
           for (const link of mark.links) {
-            const want = expectedLink(lang, link.id, facts);
+            const want = expectedLink(lang, link.id);
             if (!want) problems.push(`${path}: link to unknown id ${link.id}`);
             else if (want.text !== link.text || want.name !== link.name)
               problems.push(`${path}: ${link.id} shows "${link.text}", named "${link.name}"`);

@@ -186,11 +186,11 @@ describe('merged citation marks', () => {
       [claim('a', 'P1', 1), claim('b', 'P2', 1), claim('a', 'P1', 1), claim('c', 'P1', 3)],
       ['P1.1', 'P2.1', 'P1.3'],
     ],
-    ['one context fact: the context mark alone', [fact('ctx-a', 7)], ['C']],
+    ['one context fact: numbered among the facts', [fact('ctx-a', 7)], ['C7']],
     [
       'a claim and one fact',
       [claim('a', 'P2', 1), fact('ctx-a', 3), fact('ctx-a', 3)],
-      ['P2.1', 'C'],
+      ['P2.1', 'C3'],
     ],
     ['several facts: each numbered', [fact('ctx-a', 7), fact('ctx-b', 8)], ['C7', 'C8']],
   ];
