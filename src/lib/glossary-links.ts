@@ -20,6 +20,8 @@ const EXTRA_FORMS: Record<string, Partial<Record<Lang, string[]>>> = {
     en: ['hosted design'],
   },
   'virtual-machine': { de: ['virtuellen Maschinen', 'virtuelle Maschinen'] },
+  // One entry for every driver the article names: it leaves open whether they are one kind.
+  driver: { de: ['Low-Level-Treiber', 'Gerätetreiber'], en: ['low-level driver', 'device driver'] },
 };
 
 /** The forms of a glossary title: `Driver (low-level driver)` → `Driver`, `low-level driver`. */

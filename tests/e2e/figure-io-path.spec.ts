@@ -156,7 +156,7 @@ test('by keyboard: the layers of each path are one radio group over the drawing'
       .evaluate((el) => getComputedStyle(el).outlineStyle),
   ).not.toBe('none');
   await page.keyboard.press('ArrowDown');
-  const driver = bare.getByRole('radio', { name: 'Hypervisor (VMM): low-level driver' });
+  const driver = bare.getByRole('radio', { name: 'Hypervisor (VMM): directly on the hardware' });
   await expect(driver).toBeFocused();
   await expect(driver).toHaveAttribute('aria-checked', 'true');
   await expect(live(page)).toContainText('Bare metal: layer 2 of the 3');
