@@ -28,11 +28,13 @@ import { playwrightArgs, findChromium } from '../tests/chromium.ts';
 import {
   CACHE,
   COMMON_HEADERS,
+  CONFIG_FILES,
   EMBED_FRAME_ANCESTORS,
   FRAME_HEADERS,
   nginxRootSnippet,
   nginxSnippet,
 } from '../src/lib/server-config.ts';
+import { checkHost, formatTable, retrying } from '../src/lib/host-check.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -127,12 +129,16 @@ async function start(
   return fail(`${name} did not answer at ${url}:\n${stderr}`);
 }
 
+/** One Apache virtual host: its folder, and its `Options` and `AllowOverride` when not the README's. */
+interface ApacheSite {
+  port: number;
+  docRoot: string;
+  options?: string;
+  allowOverride?: string;
+}
+
 /** Apache with the modules Debian enables by default, plus `extra` (e.g. headers). */
-function apacheConfig(
-  tmp: string,
-  sites: { port: number; docRoot: string }[],
-  extra: string[],
-): string {
+function apacheConfig(tmp: string, sites: ApacheSite[], extra: string[]): string {
   const modules = [
     'mpm_event',
     'authz_core',
@@ -144,6 +150,7 @@ function apacheConfig(
     'filter',
     'deflate',
     'env',
+    'autoindex',
     ...extra,
   ];
   return [
@@ -168,13 +175,13 @@ function apacheConfig(
           'Header set X-Content-Type-Options "nosniff"',
         ]
       : []),
-    ...sites.flatMap(({ port, docRoot }) => [
+    ...sites.flatMap(({ port, docRoot, options, allowOverride }) => [
       `Listen 127.0.0.1:${port}`,
       `<VirtualHost 127.0.0.1:${port}>`,
       `  DocumentRoot ${docRoot}`,
       `  <Directory ${docRoot}>`,
-      '    Options FollowSymLinks',
-      '    AllowOverride FileInfo',
+      `    Options ${options ?? 'FollowSymLinks'}`,
+      `    AllowOverride ${allowOverride ?? 'FileInfo'}`,
       '    Require all granted',
       '  </Directory>',
       '</VirtualHost>',
@@ -350,7 +357,7 @@ async function httpChecks(t: Target): Promise<string[]> {
   );
 
   // Configuration files are not served.
-  for (const path of ['.htaccess', 'web.config', '_headers', '_redirects']) {
+  for (const path of CONFIG_FILES) {
     const res = await get(path);
     expect([403, 404].includes(res.status), `${path}: served with status ${res.status}`);
     await res.arrayBuffer();
@@ -421,9 +428,8 @@ await cp(distSub, www.sub, { recursive: true });
 const children: ChildProcess[] = [];
 const problems: string[] = [];
 try {
-  const [apacheRoot, apacheSub, bare, nginxRoot, nginxSub] = await Promise.all(
-    Array.from({ length: 5 }, freePort),
-  );
+  const [apacheRoot, apacheSub, bare, nginxRoot, nginxSub, noOverride, indexes, stock] =
+    await Promise.all(Array.from({ length: 8 }, freePort));
   const conf = async (name: string, text: string) => {
     const file = join(tmp, name);
     await writeFile(file, text);
@@ -436,6 +442,15 @@ try {
       [
         { port: apacheRoot ?? 0, docRoot: www.root },
         { port: apacheSub ?? 0, docRoot: www.sub },
+        // Setups the hosting check must judge (see `hostSetups` below).
+        { port: noOverride ?? 0, docRoot: www.root, allowOverride: 'None' },
+        { port: indexes ?? 0, docRoot: www.root, options: 'Indexes FollowSymLinks' },
+        {
+          port: stock ?? 0,
+          docRoot: www.root,
+          options: 'Indexes FollowSymLinks',
+          allowOverride: 'None',
+        },
       ],
       ['headers'],
     ),
@@ -480,6 +495,37 @@ try {
     { name: `nginx ${'/'}`, origin: at(nginxRoot), base: '/', folder: dist, hsts: true },
     { name: `nginx ${SUB}`, origin: at(nginxSub), base: SUB, folder: sub, hsts: true },
   ];
+  // `npm run check:host` on every setup: the README's pass; each other fails in exactly the
+  // areas named (a hardened .htaccess keeps listings off even under `Options Indexes`).
+  const hostSetups: { name: string; url: string; fails: string[] }[] = [
+    ...targets.map((t) => ({ name: t.name, url: `${t.origin}${t.base}`, fails: [] })),
+    { name: 'Apache, Options Indexes', url: `${at(indexes)}/`, fails: [] },
+    {
+      name: 'Apache, AllowOverride None',
+      url: `${at(noOverride)}/`,
+      fails: ['security headers', '404 page', 'config files'],
+    },
+    {
+      name: "Apache, Debian's stock folder (Indexes, AllowOverride None)",
+      url: `${at(stock)}/`,
+      fails: ['security headers', '404 page', 'directory listings', 'config files'],
+    },
+  ];
+  const hostChecked = Promise.all(
+    hostSetups.map(async (setup) => {
+      const rows = await checkHost(setup.url, retrying(request));
+      const failed = rows.filter((r) => r.verdict === 'fail').map((r) => r.area);
+      const ok = failed.join() === setup.fails.join();
+      console.log(
+        `${ok ? '✔' : '✖'} check:host, ${setup.name}: ${failed.length ? `fails ${failed.join(', ')}` : 'passes'}`,
+      );
+      if (!ok) {
+        problems.push(`check:host, ${setup.name}: expected to fail [${setup.fails.join(', ')}]`);
+        console.log(formatTable(rows));
+      }
+      if (process.argv.includes('--tables')) console.log(`${formatTable(rows)}\n`);
+    }),
+  );
   const loud = await request(`${at(bare)}/en/`);
   if (loud.status !== 500)
     problems.push(`Apache without mod_headers: ${loud.status}, not a loud 500`);
@@ -499,6 +545,8 @@ try {
       problems.push(...found);
     });
     lap('all four checked');
+    await hostChecked;
+    lap('hosting check on seven setups');
   } finally {
     await browser.close();
   }
