@@ -8,7 +8,10 @@
 // default `location /` and a server-wide Strict-Transport-Security header. Then HTTP checks
 // (status and type of every page, the not-found page, search files, every security header,
 // framing, the slashless base, caching, compression, hidden config files) and one browser
-// smoke test per server and base (search and a diagram, no console error).
+// smoke test per server and base (search and a diagram, no console error). The hosting check
+// (`npm run check:host`, src/lib/host-check.ts) runs on each of them, and on Apache setups a
+// host gets wrong (`AllowOverride None`, Debian's stock folder), where it must name each
+// failure, and `Options Indexes`, where the .htaccess must still keep listings off.
 //
 //   node scripts/test-servers.ts              (after `npm run build`)
 //   node scripts/test-servers.ts --build-sub  only the sub-path build, then stop

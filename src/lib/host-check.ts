@@ -487,6 +487,23 @@ export function judge(s: Sample): Row[] {
     );
   }
 
+  // The canonical address (a build with SITE_URL): a wrong SITE_URL points search engines elsewhere.
+  {
+    const page = s.pages.at(-1);
+    const href = page && /<link rel="canonical" href="([^"]+)"/.exec(page.body)?.[1];
+    const here = page ? new URL(page.path, s.root).href : '';
+    rows.push(
+      row(
+        'canonical address',
+        [],
+        href && href !== here
+          ? [`${page ? at(page) : ''} names ${href}: built with another SITE_URL?`]
+          : [],
+        href ? 'the pages name this address' : 'none (built without SITE_URL)',
+      ),
+    );
+  }
+
   // Configuration files: not served.
   {
     const exposed = s.configFiles.filter(

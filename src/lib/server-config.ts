@@ -75,6 +75,35 @@ export function foldersWithoutIndex(files: readonly string[]): string[] {
   return [...folders].filter((folder) => !indexed.has(folder)).sort();
 }
 
+/** The files only Netlify and Cloudflare Pages read; both look for them at the published root. */
+const STATIC_HOST_FILES = ['_headers', '_redirects'];
+
+/**
+ * The publish folder for Netlify or Cloudflare Pages, which serve every file of the folder
+ * they are given: the site under its base without the other servers' files (`.htaccess` and
+ * `web.config` would be public there), `_headers` and `_redirects` at the root, where the
+ * hosts read them (and serve neither), and under a sub-path a copy of the not-found page at
+ * the root (without one, Cloudflare Pages answers every missing URL with the start page).
+ * Cloudflare gets no `_redirects`: it refuses the 404 line (Wrangler stops the deploy on it)
+ * and finds `<base>404.html` by itself. `files` are the build's files, site-relative;
+ * returns [from, to] pairs, `to` publish-relative.
+ */
+export function publishPlan(
+  base: string,
+  files: readonly string[],
+  host: 'netlify' | 'cloudflare' = 'netlify',
+): [string, string][] {
+  const root = joinBase(base, '').slice(1);
+  const plan: [string, string][] = [];
+  for (const file of files) {
+    if (host === 'cloudflare' && file === '_redirects') continue;
+    if (STATIC_HOST_FILES.includes(file)) plan.push([file, file]);
+    else if (!CONFIG_FILES.includes(file)) plan.push([file, root + file]);
+  }
+  if (root && files.includes('404.html')) plan.push(['404.html', '404.html']);
+  return plan;
+}
+
 /** The not-found page under `base`. */
 export const notFoundPath = (base: string): string => joinBase(base, '404.html');
 

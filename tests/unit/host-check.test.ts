@@ -130,6 +130,29 @@ describe('the hosting check', { skip: !existsSync(new URL('index.html', dist)) }
       assert.deepEqual(await failed(`${origin}/`, host(origin, { [mistake]: true })), areas);
     });
 
+  test('a canonical link naming another address is a warning (a wrong SITE_URL)', async () => {
+    const origin = 'https://www.example.org';
+    const good = host(origin);
+    const canonical =
+      (to: string): Fetcher =>
+      async (url, init) => {
+        const res = await good(url, init);
+        const path = new URL(url).pathname;
+        if (!res.headers.get('content-type')?.startsWith('text/html') || res.status !== 200)
+          return res;
+        const html = (await res.text()).replace(
+          '<head>',
+          `<head><link rel="canonical" href="${to}${path}">`,
+        );
+        return new Response(html, { status: 200, headers: res.headers });
+      };
+    const verdict = async (fetcher: Fetcher) =>
+      (await checkHost(`${origin}/`, fetcher)).find((r) => r.area === 'canonical address')?.verdict;
+    assert.equal(await verdict(good), 'ok');
+    assert.equal(await verdict(canonical(origin)), 'ok');
+    assert.equal(await verdict(canonical('https://staging.example.org')), 'warn');
+  });
+
   test('an unreachable site is one failed row', async () => {
     const rows = await checkHost('https://nowhere.example/', host('https://www.example.org'));
     assert.deepEqual(

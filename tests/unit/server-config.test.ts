@@ -20,6 +20,7 @@ import {
   isEmbedPath,
   nginxRootSnippet,
   nginxSnippet,
+  publishPlan,
   redirectsFile,
   webConfig,
 } from '../../src/lib/server-config.ts';
@@ -294,6 +295,28 @@ describe('server configuration at scale and under a sub-path', () => {
       redirectsFile(SUB) ?? '',
       /^\/kurs\/virtualisierung\/\* \/kurs\/virtualisierung\/404\.html 404$/m,
     );
+  });
+
+  test('the publish folder for Netlify and Cloudflare holds no other server files', () => {
+    const files = ['index.html', 'de/index.html', '404.html', '_astro/a.css', ...CONFIG_FILES];
+    for (const base of ['/', SUB]) {
+      const plan = new Map(publishPlan(base, files).map(([from, to]) => [to, from]));
+      const root = base.slice(1);
+      assert.equal(plan.get('_headers'), '_headers', base);
+      assert.equal(plan.get('_redirects'), '_redirects', base);
+      for (const hidden of ['.htaccess', 'web.config'])
+        assert.ok(
+          ![...plan.keys()].some((to) => to.endsWith(hidden)),
+          `${base}: ${hidden} published`,
+        );
+      assert.equal(plan.get(`${root}de/index.html`), 'de/index.html', base);
+      assert.equal(plan.get(`${root}_astro/a.css`), '_astro/a.css', base);
+      // Cloudflare Pages needs a 404.html at the root, or it answers every miss with the start page.
+      assert.equal(plan.get('404.html'), '404.html', base);
+      const cloudflare = publishPlan(base, files, 'cloudflare').map(([, to]) => to);
+      assert.ok(!cloudflare.includes('_redirects'), 'Cloudflare refuses its 404 line');
+      assert.ok(cloudflare.includes('_headers'));
+    }
   });
 
   test('nginx repeats the server block headers it would drop', () => {
