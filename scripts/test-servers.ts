@@ -10,7 +10,8 @@
 // framing, the slashless base, caching, compression, hidden config files) and one browser
 // smoke test per server and base (search and a diagram, no console error). The hosting check
 // (`npm run check:host`, src/lib/host-check.ts) runs on each of them, and on Apache setups a
-// host gets wrong (`AllowOverride None`, Debian's stock folder), where it must name each
+// host gets wrong (`AllowOverride None`, Debian's stock folder) and on nginx without the
+// README's snippet (listings on), where it must name each
 // failure, and `Options Indexes`, where the .htaccess must still keep listings off.
 //
 //   node scripts/test-servers.ts              (after `npm run build`)
@@ -193,10 +194,22 @@ function apacheConfig(tmp: string, sites: ApacheSite[], extra: string[]): string
   ].join('\n');
 }
 
-/** nginx with one site: at the root beside Debian's default `location /`, or under the sub-path. */
-function nginxConfig(tmp: string, port: number, at: 'root' | 'sub', folder: string): string {
+/**
+ * nginx with one site: at the root beside Debian's default `location /`, or under the
+ * sub-path; `bare`: the folder copied to the root without the README's snippet, listings on.
+ */
+function nginxConfig(
+  tmp: string,
+  port: number,
+  at: 'root' | 'sub' | 'bare',
+  folder: string,
+): string {
   const snippet =
-    at === 'root' ? nginxRootSnippet(folder) : nginxSnippet(SUB, folder, { repeat: HSTS });
+    at === 'root'
+      ? nginxRootSnippet(folder)
+      : at === 'sub'
+        ? nginxSnippet(SUB, folder, { repeat: HSTS })
+        : `# In the server block\nroot ${folder};\nindex index.html;\nautoindex on;`;
   const [maps = '', rest = ''] = snippet.split('# In the server block');
   // Debian's default site: its own root and index (sub-path only) and `location /`.
   const own = [
@@ -431,8 +444,8 @@ await cp(distSub, www.sub, { recursive: true });
 const children: ChildProcess[] = [];
 const problems: string[] = [];
 try {
-  const [apacheRoot, apacheSub, bare, nginxRoot, nginxSub, noOverride, indexes, stock] =
-    await Promise.all(Array.from({ length: 8 }, freePort));
+  const [apacheRoot, apacheSub, bare, nginxRoot, nginxSub, noOverride, indexes, stock, plain] =
+    await Promise.all(Array.from({ length: 9 }, freePort));
   const conf = async (name: string, text: string) => {
     const file = join(tmp, name);
     await writeFile(file, text);
@@ -468,6 +481,7 @@ try {
     'nginx-sub.conf',
     nginxConfig(tmp, nginxSub ?? 0, 'sub', join(www.sub, SUB)),
   );
+  const nginxC = await conf('nginx-bare.conf', nginxConfig(tmp, plain ?? 0, 'bare', www.root));
   const at = (port: number | undefined) => `http://127.0.0.1:${port}`;
   children.push(
     ...(await Promise.all([
@@ -490,6 +504,12 @@ try {
         ['-c', nginxB, '-p', tmp, '-e', `${tmp}/nginx-b.log`, '-g', 'daemon off;'],
         `${at(nginxSub)}/`,
       ),
+      start(
+        'nginx (no snippet)',
+        '/usr/sbin/nginx',
+        ['-c', nginxC, '-p', tmp, '-e', `${tmp}/nginx-c.log`, '-g', 'daemon off;'],
+        `${at(plain)}/`,
+      ),
     ])),
   );
   const targets: Target[] = [
@@ -511,6 +531,11 @@ try {
     {
       name: "Apache, Debian's stock folder (Indexes, AllowOverride None)",
       url: `${at(stock)}/`,
+      fails: ['security headers', '404 page', 'directory listings', 'config files'],
+    },
+    {
+      name: 'nginx without the snippet, autoindex on',
+      url: `${at(plain)}/`,
       fails: ['security headers', '404 page', 'directory listings', 'config files'],
     },
   ];
@@ -549,7 +574,7 @@ try {
     });
     lap('all four checked');
     await hostChecked;
-    lap('hosting check on seven setups');
+    lap('hosting check on eight setups');
   } finally {
     await browser.close();
   }
