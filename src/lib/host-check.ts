@@ -311,49 +311,39 @@ export function judge(s: Sample): Row[] {
     );
   }
 
-  // Caching: content-hashed files for long, pages and the search entry file revalidated.
+  // Caching: content-hashed files for long (they never change), pages and the search entry
+  // file revalidated (they name the current files). Files with one value are named together.
   {
     const problems: string[] = [];
-    const warnings: string[] = [];
-    // Files with the same value are named together.
-    const byValue = (files: Seen[], warn: (files: string, cc: string) => string) => {
-      const groups = new Map<string, string[]>();
-      for (const f of files) {
-        const cc = header(f, 'cache-control') ?? '';
-        groups.set(cc, [...(groups.get(cc) ?? []), at(f)]);
-      }
-      return [...groups].map(([cc, paths]) => warn(list(paths), cc));
-    };
-    const hashedShort = s.hashed.filter((f) => {
+    const groups = new Map<string, string[]>();
+    for (const f of s.hashed) {
       const cc = header(f, 'cache-control') ?? '';
       if (/no-cache|no-store/.test(cc) && /immutable/.test(cc))
         problems.push(`${at(f)}: "${cc}" contradicts itself`);
-      else return !(maxAge(cc) >= 2_592_000);
-      return false;
-    });
-    warnings.push(
-      ...byValue(
-        hashedShort,
-        (files, cc) => `${files}: ${cc ? `"${cc}"` : 'no Cache-Control'}, not kept for long`,
-      ),
-    );
+      else if (!(maxAge(cc) >= 2_592_000)) groups.set(cc, [...(groups.get(cc) ?? []), at(f)]);
+    }
     if (!s.hashed.length) problems.push('no content-hashed file (_astro/) found in the pages');
-    const revalidated = [...s.pages, ...(s.searchEntry ? [s.searchEntry] : [])];
+    const warnings = [...groups].map(
+      ([cc, paths]) => `${list(paths)}: ${cc ? `"${cc}"` : 'no Cache-Control'}, not kept for long`,
+    );
+    const cc = header(s.hashed[0] ?? s.missing, 'cache-control');
+    rows.push(row('caching: hashed files', problems, warnings, `_astro/…: "${cc}"`));
+  }
+  {
+    const problems: string[] = [];
     const unset: Seen[] = [];
-    for (const file of revalidated) {
+    for (const file of [...s.pages, ...(s.searchEntry ? [s.searchEntry] : [])]) {
       const cc = header(file, 'cache-control') ?? '';
       if (/immutable/.test(cc) || maxAge(cc) >= 86_400)
         problems.push(`${at(file)}: "${cc}" keeps an old copy after an update`);
       else if (!cc) unset.push(file);
     }
-    if (unset.length) warnings.push(`${list(unset.map(at))}: no Cache-Control (browsers guess)`);
+    const warnings = unset.length
+      ? [`${list(unset.map(at))}: no Cache-Control (browsers guess how long)`]
+      : [];
+    const cc = header(s.pages[0] ?? s.missing, 'cache-control');
     rows.push(
-      row(
-        'caching',
-        problems,
-        warnings,
-        `hashed files "${header(s.hashed[0] ?? s.missing, 'cache-control')}", pages revalidated`,
-      ),
+      row('caching: pages', problems, warnings, `"${cc}" (pages and the search entry file)`),
     );
   }
 

@@ -121,7 +121,7 @@ describe('the hosting check', { skip: !existsSync(new URL('index.html', dist)) }
     ['configServed', ['config files']],
     ['soft404', ['404 status']],
     ['redirectElsewhere', ['redirects']],
-    ['immutablePages', ['caching']],
+    ['immutablePages', ['caching: pages']],
     ['scriptAsText', ['MIME types: pages, assets', 'MIME types: search']],
   ];
   for (const [mistake, areas] of cases)
@@ -151,6 +151,15 @@ describe('the hosting check', { skip: !existsSync(new URL('index.html', dist)) }
     assert.equal(await verdict(good), 'ok');
     assert.equal(await verdict(canonical(origin)), 'ok');
     assert.equal(await verdict(canonical('https://staging.example.org')), 'warn');
+  });
+
+  test('HTTPS: a site also served over plain HTTP without a redirect is a warning', async () => {
+    const secure = host('https://www.example.org');
+    const both: Fetcher = (url, init) => secure(url.replace(/^http:/, 'https:'), init);
+    const rows = await checkHost('https://www.example.org/', both);
+    const https = rows.find((r) => r.area === 'HTTPS');
+    assert.equal(https?.verdict, 'warn');
+    assert.match(https?.detail ?? '', /without a redirect/);
   });
 
   test('an unreachable site is one failed row', async () => {
