@@ -138,6 +138,12 @@ export async function collect(
   const langStarts = linksUnder(rootPage.body, root).filter((p) =>
     /^[a-z]{2}(?:-[a-z]+)?\/$/i.test(p.slice(root.pathname.length)),
   );
+  if (!langStarts.length)
+    return {
+      area: 'site root',
+      verdict: 'fail',
+      detail: `${root.href} links to no language start page (<lang>/): is it the site's root URL?`,
+    };
   const start = langStarts[0] ? await get(langStarts[0]) : undefined;
   const topics = start
     ? linksUnder(start.body, root).filter(

@@ -162,11 +162,15 @@ describe('the hosting check', { skip: !existsSync(new URL('index.html', dist)) }
     assert.match(https?.detail ?? '', /without a redirect/);
   });
 
-  test('an unreachable site is one failed row', async () => {
-    const rows = await checkHost('https://nowhere.example/', host('https://www.example.org'));
-    assert.deepEqual(
-      rows.map((r) => [r.area, r.verdict]),
-      [['site root', 'fail']],
-    );
+  test('an unreachable site, or a URL that is not the root of the site, is one failed row', async () => {
+    const origin = 'https://www.example.org';
+    for (const url of ['https://nowhere.example/', `${origin}/de/architecture/`]) {
+      const rows = await checkHost(url, host(origin));
+      assert.deepEqual(
+        rows.map((r) => [r.area, r.verdict]),
+        [['site root', 'fail']],
+        url,
+      );
+    }
   });
 });
