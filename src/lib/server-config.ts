@@ -135,7 +135,7 @@ const patterns = (base: string) => {
 /**
  * `_headers` for Netlify and Cloudflare Pages. Both add up the headers of every rule that
  * matches a path and cannot take one back, so the frame rules name the shapes of page paths
- * (`/:lang/:page/`), never a catch-all an embed rule would have to undo. A fixed, small number
+ * (`/de/:page/`), never a catch-all an embed rule would have to undo. A fixed, small number
  * of rules whatever the page count (Cloudflare Pages allows 100). Matched as Netlify does (each
  * rule also without its last slash) and as Cloudflare does (exactly): no rule may reach a file.
  */
@@ -194,6 +194,8 @@ export function redirectsFile(base: string): string | undefined {
  * Debian's default) every request fails with a 500 and the error log names the missing
  * module, rather than the site running without its security headers. Each header is set in
  * both of Apache's header tables, replacing any server-wide value (Debian's security.conf).
+ * `folders`: the build's folders without an `index.html` (`foldersWithoutIndex`), which
+ * answer 404 rather than a listing.
  */
 export function htaccess(base: string, folders: readonly string[]): string {
   const { embed, hashed, config } = patterns(base);
