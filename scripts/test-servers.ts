@@ -8,7 +8,11 @@
 // default `location /` and a server-wide Strict-Transport-Security header. Then HTTP checks
 // (status and type of every page, the not-found page, search files, every security header,
 // framing, the slashless base, caching, compression, hidden config files) and one browser
-// smoke test per server and base (search and a diagram, no console error).
+// smoke test per server and base (search and a diagram, no console error). The hosting check
+// (`npm run check:host`, src/lib/host-check.ts) runs on each of them, and on Apache setups a
+// host gets wrong (`AllowOverride None`, Debian's stock folder) and on nginx without the
+// README's snippet (listings on), where it must name each
+// failure, and `Options Indexes`, where the .htaccess must still keep listings off.
 //
 //   node scripts/test-servers.ts              (after `npm run build`)
 //   node scripts/test-servers.ts --build-sub  only the sub-path build, then stop
@@ -28,11 +32,13 @@ import { playwrightArgs, findChromium } from '../tests/chromium.ts';
 import {
   CACHE,
   COMMON_HEADERS,
+  CONFIG_FILES,
   EMBED_FRAME_ANCESTORS,
   FRAME_HEADERS,
   nginxRootSnippet,
   nginxSnippet,
 } from '../src/lib/server-config.ts';
+import { checkHost, formatTable, retrying } from '../src/lib/host-check.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -127,12 +133,16 @@ async function start(
   return fail(`${name} did not answer at ${url}:\n${stderr}`);
 }
 
+/** One Apache virtual host: its folder, and its `Options` and `AllowOverride` when not the README's. */
+interface ApacheSite {
+  port: number;
+  docRoot: string;
+  options?: string;
+  allowOverride?: string;
+}
+
 /** Apache with the modules Debian enables by default, plus `extra` (e.g. headers). */
-function apacheConfig(
-  tmp: string,
-  sites: { port: number; docRoot: string }[],
-  extra: string[],
-): string {
+function apacheConfig(tmp: string, sites: ApacheSite[], extra: string[]): string {
   const modules = [
     'mpm_event',
     'authz_core',
@@ -144,6 +154,7 @@ function apacheConfig(
     'filter',
     'deflate',
     'env',
+    'autoindex',
     ...extra,
   ];
   return [
@@ -168,13 +179,13 @@ function apacheConfig(
           'Header set X-Content-Type-Options "nosniff"',
         ]
       : []),
-    ...sites.flatMap(({ port, docRoot }) => [
+    ...sites.flatMap(({ port, docRoot, options, allowOverride }) => [
       `Listen 127.0.0.1:${port}`,
       `<VirtualHost 127.0.0.1:${port}>`,
       `  DocumentRoot ${docRoot}`,
       `  <Directory ${docRoot}>`,
-      '    Options FollowSymLinks',
-      '    AllowOverride FileInfo',
+      `    Options ${options ?? 'FollowSymLinks'}`,
+      `    AllowOverride ${allowOverride ?? 'FileInfo'}`,
       '    Require all granted',
       '  </Directory>',
       '</VirtualHost>',
@@ -183,10 +194,22 @@ function apacheConfig(
   ].join('\n');
 }
 
-/** nginx with one site: at the root beside Debian's default `location /`, or under the sub-path. */
-function nginxConfig(tmp: string, port: number, at: 'root' | 'sub', folder: string): string {
+/**
+ * nginx with one site: at the root beside Debian's default `location /`, or under the
+ * sub-path; `bare`: the folder copied to the root without the README's snippet, listings on.
+ */
+function nginxConfig(
+  tmp: string,
+  port: number,
+  at: 'root' | 'sub' | 'bare',
+  folder: string,
+): string {
   const snippet =
-    at === 'root' ? nginxRootSnippet(folder) : nginxSnippet(SUB, folder, { repeat: HSTS });
+    at === 'root'
+      ? nginxRootSnippet(folder)
+      : at === 'sub'
+        ? nginxSnippet(SUB, folder, { repeat: HSTS })
+        : `# In the server block\nroot ${folder};\nindex index.html;\nautoindex on;`;
   const [maps = '', rest = ''] = snippet.split('# In the server block');
   // Debian's default site: its own root and index (sub-path only) and `location /`.
   const own = [
@@ -350,7 +373,7 @@ async function httpChecks(t: Target): Promise<string[]> {
   );
 
   // Configuration files are not served.
-  for (const path of ['.htaccess', 'web.config', '_headers', '_redirects']) {
+  for (const path of CONFIG_FILES) {
     const res = await get(path);
     expect([403, 404].includes(res.status), `${path}: served with status ${res.status}`);
     await res.arrayBuffer();
@@ -421,9 +444,8 @@ await cp(distSub, www.sub, { recursive: true });
 const children: ChildProcess[] = [];
 const problems: string[] = [];
 try {
-  const [apacheRoot, apacheSub, bare, nginxRoot, nginxSub] = await Promise.all(
-    Array.from({ length: 5 }, freePort),
-  );
+  const [apacheRoot, apacheSub, bare, nginxRoot, nginxSub, noOverride, indexes, stock, plain] =
+    await Promise.all(Array.from({ length: 9 }, freePort));
   const conf = async (name: string, text: string) => {
     const file = join(tmp, name);
     await writeFile(file, text);
@@ -436,6 +458,15 @@ try {
       [
         { port: apacheRoot ?? 0, docRoot: www.root },
         { port: apacheSub ?? 0, docRoot: www.sub },
+        // Setups the hosting check must judge (see `hostSetups` below).
+        { port: noOverride ?? 0, docRoot: www.root, allowOverride: 'None' },
+        { port: indexes ?? 0, docRoot: www.root, options: 'Indexes FollowSymLinks' },
+        {
+          port: stock ?? 0,
+          docRoot: www.root,
+          options: 'Indexes FollowSymLinks',
+          allowOverride: 'None',
+        },
       ],
       ['headers'],
     ),
@@ -450,6 +481,7 @@ try {
     'nginx-sub.conf',
     nginxConfig(tmp, nginxSub ?? 0, 'sub', join(www.sub, SUB)),
   );
+  const nginxC = await conf('nginx-bare.conf', nginxConfig(tmp, plain ?? 0, 'bare', www.root));
   const at = (port: number | undefined) => `http://127.0.0.1:${port}`;
   children.push(
     ...(await Promise.all([
@@ -472,6 +504,12 @@ try {
         ['-c', nginxB, '-p', tmp, '-e', `${tmp}/nginx-b.log`, '-g', 'daemon off;'],
         `${at(nginxSub)}/`,
       ),
+      start(
+        'nginx (no snippet)',
+        '/usr/sbin/nginx',
+        ['-c', nginxC, '-p', tmp, '-e', `${tmp}/nginx-c.log`, '-g', 'daemon off;'],
+        `${at(plain)}/`,
+      ),
     ])),
   );
   const targets: Target[] = [
@@ -480,6 +518,42 @@ try {
     { name: `nginx ${'/'}`, origin: at(nginxRoot), base: '/', folder: dist, hsts: true },
     { name: `nginx ${SUB}`, origin: at(nginxSub), base: SUB, folder: sub, hsts: true },
   ];
+  // `npm run check:host` on every setup: the README's pass; each other fails in exactly the
+  // areas named (a hardened .htaccess keeps listings off even under `Options Indexes`).
+  const hostSetups: { name: string; url: string; fails: string[] }[] = [
+    ...targets.map((t) => ({ name: t.name, url: `${t.origin}${t.base}`, fails: [] })),
+    { name: 'Apache, Options Indexes', url: `${at(indexes)}/`, fails: [] },
+    {
+      name: 'Apache, AllowOverride None',
+      url: `${at(noOverride)}/`,
+      fails: ['security headers', '404 page', 'config files'],
+    },
+    {
+      name: "Apache, Debian's stock folder (Indexes, AllowOverride None)",
+      url: `${at(stock)}/`,
+      fails: ['security headers', '404 page', 'directory listings', 'config files'],
+    },
+    {
+      name: 'nginx without the snippet, autoindex on',
+      url: `${at(plain)}/`,
+      fails: ['security headers', '404 page', 'directory listings', 'config files'],
+    },
+  ];
+  const hostChecked = Promise.all(
+    hostSetups.map(async (setup) => {
+      const rows = await checkHost(setup.url, retrying(request));
+      const failed = rows.filter((r) => r.verdict === 'fail').map((r) => r.area);
+      const ok = failed.join() === setup.fails.join();
+      console.log(
+        `${ok ? '✔' : '✖'} check:host, ${setup.name}: ${failed.length ? `fails ${failed.join(', ')}` : 'passes'}`,
+      );
+      if (!ok) {
+        problems.push(`check:host, ${setup.name}: expected to fail [${setup.fails.join(', ')}]`);
+        console.log(formatTable(rows));
+      }
+      if (process.argv.includes('--tables')) console.log(`${formatTable(rows)}\n`);
+    }),
+  );
   const loud = await request(`${at(bare)}/en/`);
   if (loud.status !== 500)
     problems.push(`Apache without mod_headers: ${loud.status}, not a loud 500`);
@@ -499,6 +573,8 @@ try {
       problems.push(...found);
     });
     lap('all four checked');
+    await hostChecked;
+    lap('hosting check on eight setups');
   } finally {
     await browser.close();
   }

@@ -4,8 +4,16 @@
 // because their paths (the not-found page, the embed pages) must carry the base the site
 // is built for.
 import type { AstroIntegration } from 'astro';
-import { writeFile } from 'node:fs/promises';
-import { headersFile, htaccess, redirectsFile, webConfig } from '../lib/server-config.ts';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  foldersWithoutIndex,
+  headersFile,
+  htaccess,
+  redirectsFile,
+  webConfig,
+} from '../lib/server-config.ts';
 
 export default function serverConfig(): AstroIntegration {
   let base = '/';
@@ -17,14 +25,21 @@ export default function serverConfig(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const redirects = redirectsFile(base);
-        const files: [string, string][] = [
+        // Folders a server would list (`_astro/`, `pagefind/`, `<lang>/embed/`, …).
+        const out = fileURLToPath(dir);
+        const files = (await readdir(out, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'));
+        const written: [string, string][] = [
           ['_headers', headersFile(base)],
           ...(redirects ? [['_redirects', redirects] as [string, string]] : []),
-          ['.htaccess', htaccess(base)],
+          ['.htaccess', htaccess(base, foldersWithoutIndex(files))],
           ['web.config', webConfig(base)],
         ];
-        await Promise.all(files.map(([name, text]) => writeFile(new URL(name, dir), text, 'utf8')));
-        logger.info(`${files.map(([name]) => name).join(', ')} written for base ${base}`);
+        await Promise.all(
+          written.map(([name, text]) => writeFile(new URL(name, dir), text, 'utf8')),
+        );
+        logger.info(`${written.map(([name]) => name).join(', ')} written for base ${base}`);
       },
     },
   };

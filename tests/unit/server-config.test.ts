@@ -3,23 +3,28 @@
 // keeps embed pages frameable, caches content-hashed files only, and points at a not-found
 // page that exists. scripts/test-servers.ts runs the Apache and nginx files on real servers.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { describe, test } from 'node:test';
 import {
   CACHE,
+  CONFIG_FILES,
   COMMON_HEADERS,
   EMBED_FRAME_ANCESTORS,
   FRAME_HEADERS,
   MIME_TYPES,
   cacheControl,
+  foldersWithoutIndex,
   headersFile,
   htaccess,
   isEmbedPath,
   nginxRootSnippet,
   nginxSnippet,
+  publishPlan,
   redirectsFile,
   webConfig,
 } from '../../src/lib/server-config.ts';
+import { joinBase } from '../../src/lib/urls.ts';
 import { builtBase, topicPages } from '../site-pages.ts';
 
 const dist = new URL('../../dist/', import.meta.url);
@@ -31,21 +36,49 @@ const read = (name: string) => {
 const SUB = '/kurs/virtualisierung/';
 const PAGEFIND = ['.pagefind', '.pf_meta', '.pf_index', '.pf_fragment'];
 
-/** The headers Netlify or Cloudflare Pages send for `path` under a `_headers` file (all matching rules added up). */
-function headersFor(file: string, path: string): Record<string, string[]> {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/**
+ * How each host turns a `_headers` rule into a regular expression over the URL path.
+ * Netlify (its CLI's dev server, which follows its production matching): every segment may
+ * be followed by a slash, so a rule matches with or without its last slash (`^/pattern/?$`);
+ * a `:placeholder` matches one segment, a standalone `*` the rest. Cloudflare Pages
+ * (workers-sdk, pages-shared): the rule exactly, `*` any characters, `:placeholder` one segment.
+ */
+const HOSTS = {
+  netlify(rule: string): RegExp {
+    const parts = rule.split('/').filter(Boolean);
+    if (!parts.length) return /^\/$/;
+    let re = '^';
+    for (const part of parts) {
+      if (part.startsWith(':')) re += '/([^/]+)/?';
+      else if (part === '*')
+        re = re === '^' ? '^/?(.*)/?' : `${re.replace(/[/?]+$/, '')}(?:|/|/(.*)/?)`;
+      else if (part.includes('*')) re += `/${part.replace(/\*/g, '(.*)')}`;
+      else re += `/${escapeRegExp(part)}/?`;
+    }
+    return new RegExp(`${re}$`);
+  },
+  cloudflare(rule: string): RegExp {
+    const re = rule
+      .split('*')
+      .map(escapeRegExp)
+      .join('(.*)')
+      .replace(/:[A-Za-z]\w*/g, '[^/]+');
+    return new RegExp(`^${re}$`);
+  },
+};
+type Host = keyof typeof HOSTS;
+
+/** The headers a host sends for `path` under a `_headers` file: every matching rule's, added up. */
+function headersFor(file: string, path: string, host: Host = 'netlify'): Record<string, string[]> {
   const rules = file
     .split(/\n\n+/)
     .map((block) => block.split('\n').filter((line) => line && !line.startsWith('#')))
     .filter((lines) => lines.length > 0);
   const sent: Record<string, string[]> = {};
   for (const [pattern = '', ...lines] of rules) {
-    const re = new RegExp(
-      `^${pattern
-        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/:\w+/g, '[^/]+')}$`,
-    );
-    if (!re.test(path)) continue;
+    if (!HOSTS[host](pattern).test(path)) continue;
     for (const line of lines) {
       const [name = '', value = ''] = line.trim().split(/:\s(.*)/);
       (sent[name] ??= []).push(value);
@@ -100,6 +133,35 @@ describe('server configuration in dist/', () => {
     assert.doesNotMatch(`${base}de/`, hidden);
   });
 
+  test('.htaccess: no folder of the build is listed, no page is hidden', () => {
+    const text = read('.htaccess');
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((f) =>
+      f.split(sep).join('/'),
+    );
+    const folders = foldersWithoutIndex(files);
+    for (const folder of ['_astro/', 'pagefind/', 'de/embed/']) assert.ok(folders.includes(folder));
+    const hidden = [...text.matchAll(/^RedirectMatch 404 "([^"]+)"$/gm)].map(
+      (m) => new RegExp(m[1] ?? '^$'),
+    );
+    for (const folder of folders)
+      for (const path of [base + folder, base + folder.slice(0, -1)])
+        assert.ok(
+          hidden.some((re) => re.test(path)),
+          `${path} would be listed`,
+        );
+    for (const file of files.filter(
+      (f) => f.endsWith('.html') || /\.(css|js|json|pagefind)$/.test(f),
+    ))
+      for (const path of [base + file, base + file.replace(/index\.html$/, '')])
+        assert.ok(!hidden.some((re) => re.test(path)), `${path} is hidden`);
+  });
+
+  test('the not-found page carries no canonical link (it answers for every missing address)', () => {
+    const html = read('404.html');
+    assert.doesNotMatch(html, /rel="canonical"/);
+    assert.match(html, /<meta name="robots" content="noindex"/);
+  });
+
   test('web.config: MIME types removed before they are added, no locked section, embed rule', () => {
     const text = read('web.config');
     for (const [ext, type] of Object.entries({ ...MIME_TYPES, '.json': 'application/json' }))
@@ -140,6 +202,70 @@ describe('server configuration in dist/', () => {
   });
 });
 
+describe('_headers under the matching of Netlify and Cloudflare Pages', () => {
+  test('the hosts match as they document it', () => {
+    assert.match('/de/architecture', HOSTS.netlify('/de/:page/'));
+    assert.match('/favicon.svg', HOSTS.netlify('/:lang/'), 'the trap of issue 27');
+    assert.doesNotMatch('/favicon.svg', HOSTS.cloudflare('/:lang/'));
+    assert.match('/_astro/a.css', HOSTS.netlify('/_astro/*'));
+    assert.match('/kurs/virtualisierung', HOSTS.netlify('/kurs/virtualisierung/'));
+    assert.doesNotMatch('/kurs/virtualisierung', HOSTS.cloudflare('/kurs/virtualisierung/'));
+  });
+
+  // Every path a reader can ask for: each file of the build, each page as its folder.
+  const files = existsSync(dist)
+    ? readdirSync(dist, { recursive: true, encoding: 'utf8' })
+        .map((f) => f.split(sep).join('/'))
+        .filter((f) => f.includes('.') && !CONFIG_FILES.includes(f))
+    : [];
+  for (const base of ['/', SUB])
+    for (const host of ['netlify', 'cloudflare'] as const)
+      test(`${host}, base ${base}: each header once, frame rules on pages only, caching by kind`, () => {
+        assert.ok(files.length, 'dist/ is empty: run `npm run build` first');
+        const text = headersFile(base);
+        const pages = files.filter((f) => f.endsWith('index.html')).map((f) => f.slice(0, -10));
+        const paths = [
+          ...files.filter((f) => !f.endsWith('index.html')).map((f) => joinBase(base, f)),
+          ...pages.map((p) => joinBase(base, p)),
+          // Netlify also serves a page without its slash.
+          ...(host === 'netlify'
+            ? pages.filter(Boolean).map((p) => joinBase(base, p.slice(0, -1)))
+            : []),
+        ];
+        for (const path of paths) {
+          const sent = headersFor(text, path, host);
+          for (const [name, values] of Object.entries(sent))
+            assert.equal(values.length, 1, `${path}: ${name} twice: ${values.join(', ')}`);
+          assert.deepEqual(sent['X-Content-Type-Options'], ['nosniff'], path);
+          const inside = path.slice(joinBase(base, '').length);
+          const isPage = /^(?:[^.]*|404\.html)$/.test(inside);
+          const cache = sent['Cache-Control']?.[0];
+          if (isPage && isEmbedPath(base, path)) {
+            assert.deepEqual(sent['Content-Security-Policy'], [EMBED_FRAME_ANCESTORS], path);
+            assert.equal(sent['X-Frame-Options'], undefined, path);
+          } else if (isPage) {
+            assert.deepEqual(
+              sent['Content-Security-Policy'],
+              [FRAME_HEADERS['Content-Security-Policy']],
+              path,
+            );
+            assert.deepEqual(sent['X-Frame-Options'], ['SAMEORIGIN'], path);
+          } else {
+            assert.equal(
+              sent['Content-Security-Policy'],
+              undefined,
+              `${path}: a file with page rules`,
+            );
+            assert.equal(sent['X-Frame-Options'], undefined, `${path}: a file with page rules`);
+          }
+          if (cacheControl(base, path) === CACHE.immutable)
+            assert.equal(cache, CACHE.immutable, path);
+          else assert.ok(cache === undefined || cache === CACHE.revalidate, `${path}: ${cache}`);
+          if (isPage) assert.equal(cache, CACHE.revalidate, path);
+        }
+      });
+});
+
 describe('server configuration at scale and under a sub-path', () => {
   test('_headers keeps a fixed, small number of rules for the 5,000-page scale run', () => {
     // The scale benchmark adds 5,000 generated pages, half German, half English.
@@ -154,7 +280,7 @@ describe('server configuration at scale and under a sub-path', () => {
   });
 
   test('the 404 page, the embed pattern and the redirects carry the base', () => {
-    assert.match(htaccess(SUB), /^ErrorDocument 404 \/kurs\/virtualisierung\/404\.html$/m);
+    assert.match(htaccess(SUB, []), /^ErrorDocument 404 \/kurs\/virtualisierung\/404\.html$/m);
     assert.match(webConfig(SUB), /path="\/kurs\/virtualisierung\/404\.html"/);
     const nginx = nginxSnippet(SUB, '/srv/www');
     assert.match(nginx, /error_page 404 \/kurs\/virtualisierung\/404\.html;/);
@@ -163,12 +289,34 @@ describe('server configuration at scale and under a sub-path', () => {
       nginx,
       /^location = \/kurs\/virtualisierung \{\n {4}return 301 \/kurs\/virtualisierung\/;/m,
     );
-    assert.match(headersFile(SUB), /^\/kurs\/virtualisierung\/:lang\/:page\/$/m);
+    assert.match(headersFile(SUB), /^\/kurs\/virtualisierung\/de\/:page\/$/m);
     assert.equal(redirectsFile('/'), undefined);
     assert.match(
       redirectsFile(SUB) ?? '',
       /^\/kurs\/virtualisierung\/\* \/kurs\/virtualisierung\/404\.html 404$/m,
     );
+  });
+
+  test('the publish folder for Netlify and Cloudflare holds no other server files', () => {
+    const files = ['index.html', 'de/index.html', '404.html', '_astro/a.css', ...CONFIG_FILES];
+    for (const base of ['/', SUB]) {
+      const plan = new Map(publishPlan(base, files).map(([from, to]) => [to, from]));
+      const root = base.slice(1);
+      assert.equal(plan.get('_headers'), '_headers', base);
+      assert.equal(plan.get('_redirects'), '_redirects', base);
+      for (const hidden of ['.htaccess', 'web.config'])
+        assert.ok(
+          ![...plan.keys()].some((to) => to.endsWith(hidden)),
+          `${base}: ${hidden} published`,
+        );
+      assert.equal(plan.get(`${root}de/index.html`), 'de/index.html', base);
+      assert.equal(plan.get(`${root}_astro/a.css`), '_astro/a.css', base);
+      // Cloudflare Pages needs a 404.html at the root, or it answers every miss with the start page.
+      assert.equal(plan.get('404.html'), '404.html', base);
+      const cloudflare = publishPlan(base, files, 'cloudflare').map(([, to]) => to);
+      assert.ok(!cloudflare.includes('_redirects'), 'Cloudflare refuses its 404 line');
+      assert.ok(cloudflare.includes('_headers'));
+    }
   });
 
   test('nginx repeats the server block headers it would drop', () => {
