@@ -181,6 +181,11 @@ for (const version of versions) {
         String(Math.floor(100 / pages.length) / 100),
       );
 
+    // Built without SITE_URL: no button copies the platform's address; a note says why.
+    await expect(site.locator('copy-link').first()).toBeHidden();
+    await expect(site.locator('.cite-page')).toBeHidden();
+    await expect(site.locator('.package-note')).toBeVisible();
+
     // A search result, followed: the dialog's first hit for a word of one page.
     await site.locator('[data-search-trigger]').first().click();
     const dialog = site.getByRole('dialog');

@@ -81,6 +81,16 @@ for (const [version, suffix] of Object.entries(packages) as [keyof typeof packag
       assert.deepEqual(missing, []);
     });
 
+    test('built without SITE_URL: every page hides the copy buttons and says why', () => {
+      assert.match(text(zip[`${SCORM_DIR}/package.css`]), /copy-link,button\[data-copy\]/);
+      for (const name of Object.keys(zip).filter((n) => /^(de|en)\/.*\.html$/.test(n))) {
+        const page = text(zip[name]);
+        assert.match(page, /<html data-search="fallback" data-package /, name);
+        assert.match(page, /_scorm\/package\.css"><\/head>/, name);
+        if (page.includes('</footer>')) assert.match(page, /class="package-note"/, name);
+      }
+    });
+
     test("search answers from the fallback index: Pagefind's engine is left out", () => {
       assert.ok(zip['search-fallback/de.js'] && zip['search-fallback/en.js']);
       assert.ok(!Object.keys(zip).some((name) => /\.pagefind$|pagefind\/index\//.test(name)));

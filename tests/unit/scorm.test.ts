@@ -16,7 +16,13 @@ import {
   type ApiWindow,
   type CourseState,
 } from '../../src/lib/scorm.ts';
-import { launchPage, manifest, type PackageInfo } from '../../src/lib/scorm-package.ts';
+import {
+  launchPage,
+  manifest,
+  packagePage,
+  type PackageInfo,
+} from '../../src/lib/scorm-package.ts';
+import { liveAddress } from '../../src/lib/urls.ts';
 import { manifestErrors } from './scorm-schemas.ts';
 
 /** A chain of stand-in windows, the innermost first; `api` sits on window number `at`. */
@@ -308,4 +314,34 @@ test('the launch page carries the course and both privacy lines, and no inline c
   assert.match(html, /data-note-en="[^"]*course platform/);
   assert.match(html, /data-note-de="[^"]*Lernplattform/);
   assert.doesNotMatch(html, /<script>|style=|\son\w+=/);
+});
+
+describe('links that leave the platform', () => {
+  const html =
+    '<!doctype html><html lang="en" data-x><head><title>x</title></head><body><footer><p>f</p></footer></body></html>';
+  test('built with SITE_URL: pages marked as package pages, nothing hidden', () => {
+    const page = packagePage(html, 'en/architecture/index.html', 'https://example.org/en/');
+    assert.match(page, /^<!doctype html><html data-search="fallback" data-package lang="en"/);
+    assert.doesNotMatch(page, /package\.css|package-note/);
+  });
+  test('built without: the copy buttons hidden by a stylesheet, a note in the footer', () => {
+    const page = packagePage(html, 'en/architecture/index.html', undefined);
+    assert.match(page, /<link rel="stylesheet" href="\.\.\/\.\.\/_scorm\/package\.css"><\/head>/);
+    assert.match(page, /<p class="package-note">Inside the course platform [^<]+<\/p><\/footer>/);
+  });
+  test("a package page copies the public address, never the platform's", () => {
+    const where = { origin: 'https://lms.example', canonical: 'https://site.example/kurs/de/' };
+    assert.equal(
+      liveAddress('/kurs/de/architecture/#x', { ...where, protocol: 'package:' }),
+      'https://site.example/kurs/de/architecture/#x',
+    );
+    assert.equal(
+      liveAddress('/kurs/de/', { protocol: 'package:', origin: where.origin }),
+      '/kurs/de/',
+    );
+    assert.equal(
+      liveAddress('/kurs/de/', { ...where, protocol: 'https:' }),
+      'https://lms.example/kurs/de/',
+    );
+  });
 });
