@@ -236,6 +236,18 @@ export function interaction(version: ScormVersion, index: number, answer: Answer
   return values;
 }
 
+/**
+ * The mastery score 0–100 from what the platform says (1.2 `mastery_score` 0–100, 2004
+ * `scaled_passing_score` 0–1, rounded to hundredths so 0.7 is 70, not 70.00000000000001), or
+ * undefined when it gives none.
+ */
+export function masteryOf(text: string, version: ScormVersion): number | undefined {
+  const value = Number(text);
+  return text && Number.isFinite(value)
+    ? Math.round(value * (version === '1.2' ? 100 : 10000)) / 100
+    : undefined;
+}
+
 /** A duration in the form SCORM 1.2 wants (`HHHH:MM:SS.SS`) or SCORM 2004 (`PT1H2M3.5S`). */
 export function formatDuration(ms: number, version: ScormVersion): string {
   const cs = Math.max(0, Math.round(ms / 10));

@@ -12,6 +12,7 @@ import {
   findApi,
   formatDuration,
   interaction,
+  masteryOf,
   pageOf,
   parseState,
   progress,
@@ -86,9 +87,10 @@ if (api && call(INIT, '') === 'true') {
     !/^(browse|review)$/.test(get(v12 ? 'cmi.core.lesson_mode' : 'cmi.mode')) &&
     get(`${CMI}credit`) !== 'no-credit';
   const state = parseState(get(SUSPEND));
-  const masteryText = get(v12 ? 'cmi.student_data.mastery_score' : 'cmi.scaled_passing_score');
-  const mastery =
-    masteryText && Number.isFinite(+masteryText) ? +masteryText * (v12 ? 1 : 100) : undefined;
+  const mastery = masteryOf(
+    get(v12 ? 'cmi.student_data.mastery_score' : 'cmi.scaled_passing_score'),
+    version,
+  );
   // Objectives already there (the platform's own, or this package's from an earlier session)
   // keep their places; each content page without one gets the next free index.
   const objectives: string[] = [];

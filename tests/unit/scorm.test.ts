@@ -8,6 +8,7 @@ import {
   formatDuration,
   MAX_FRAME_STEPS,
   parseState,
+  masteryOf,
   progress,
   report,
   interaction,
@@ -198,6 +199,14 @@ describe('report', () => {
       ['completed', 'failed', '0.67'],
     );
   });
+});
+
+test('the mastery score as each version gives it', () => {
+  assert.equal(masteryOf('70', '1.2'), 70);
+  assert.equal(masteryOf('0.7', '2004'), 70);
+  assert.equal(masteryOf('0.29', '2004'), 29);
+  assert.equal(masteryOf('', '2004'), undefined);
+  assert.equal(masteryOf('null', '1.2'), undefined);
 });
 
 describe('interaction', () => {
