@@ -14,6 +14,7 @@
 //   font preload goes): Chromium refuses a font file to a page opened from disk.
 // - The Content Security Policy keeps every directive, with script-src listing the
 //   rewritten scripts: 'self' plus the hashes of the inline scripts left in the page.
+// - The fallback search data names page files (`de/x/index.html`), not folders.
 // The search falls back by itself to its classic-script data when Pagefind cannot start,
 // which is always the case from file://.
 import { createHash } from 'node:crypto';
@@ -263,6 +264,21 @@ for (const sheet of files(out).filter((f) => f.endsWith('.css'))) {
     },
   );
   if (rewritten !== css) writeFileSync(file, rewritten);
+}
+// The fallback search data names each page by its folder (`de/advantages/`); here it names
+// the file (`de/advantages/index.html`), so a result works from disk and under any server
+// that serves no index.html for a folder URL (a course platform's file server).
+for (const data of files(out).filter((f) => /^search-fallback\/[^/]+\.js$/.test(f))) {
+  const file = join(out, data);
+  const js = readFileSync(file, 'utf8');
+  writeFileSync(
+    file,
+    js.replace(/"u":"([^"]*)"/g, (whole, url: string) => {
+      const target = fileFor(base + url);
+      if (!target) unresolved.add(`${url} (in ${data})`);
+      return target ? `"u":${JSON.stringify(target)}` : whole;
+    }),
+  );
 }
 if (unresolved.size) {
   console.error(

@@ -25,6 +25,8 @@ import {
   LAUNCH_PAGE,
   launchPage,
   manifest,
+  PACKAGE_CSS,
+  packagePage,
   SCHEMA_FILES,
   SCORM_DIR,
   type PackageInfo,
@@ -73,19 +75,21 @@ const filesBelow = (dir: string): string[] =>
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 
+// The public address, where the build had one (`SITE_URL`): the pages' canonical links.
+const publicSite = /<link rel="canonical" href="([^"]+)"/.exec(
+  readFileSync(join(source, 'de/index.html'), 'utf8'),
+)?.[1];
 const site = new Map<string, Uint8Array>();
 for (const file of filesBelow(source)) {
   if (file.startsWith('pagefind/') && !PAGEFIND_KEPT.has(file)) continue;
   let bytes: Uint8Array = readFileSync(join(source, file));
-  if (file.endsWith('.html')) {
-    // Search answers from the fallback index: the package leaves Pagefind's engine out.
-    const html = Buffer.from(bytes)
-      .toString('utf8')
-      .replace(/<html /, '<html data-search="fallback" ');
-    bytes = Buffer.from(html);
-  }
+  // Search answers from the fallback index (the package leaves Pagefind's engine out); links
+  // to share are the public site's, or hidden where the build knew none.
+  if (file.endsWith('.html'))
+    bytes = Buffer.from(packagePage(Buffer.from(bytes).toString('utf8'), file, publicSite));
   site.set(file, bytes);
 }
+if (!publicSite) site.set(`${SCORM_DIR}/package.css`, Buffer.from(PACKAGE_CSS));
 
 // The course: every content page with self-checks, and each question's id, read from the
 // pages of the package's language (`name="quiz-<slug>-<n>"` on the answer options).
@@ -152,7 +156,7 @@ for (const version of versions) {
   const out = join(outDir, `${name}-scorm${version.replace('.', '')}.zip`);
   writeFileSync(out, zip);
   console.log(
-    `scorm ${version}: ${relative(root, out)} is ${kb(zip.length)} (${Object.keys(entries).length} files, language ${lang}${mastery === undefined ? '' : `, mastery score ${mastery}`})`,
+    `scorm ${version}: ${relative(root, out)} is ${kb(zip.length)} (${Object.keys(entries).length} files, language ${lang}${mastery === undefined ? '' : `, mastery score ${mastery}`}, ${publicSite ? `links to share: ${publicSite}` : 'no public address: links to share hidden'})`,
   );
 }
 const runtime = scripts.get(`${SCORM_DIR}/runtime.js`) ?? new Uint8Array();

@@ -2,10 +2,19 @@
 // and the rewrite of the addresses the build wrote into the page.
 import { liveAddress, publicUrl, type Whereabouts } from './urls.ts';
 
-/** The running page's whereabouts: its own address, and its canonical link if it has one. */
+/**
+ * The running page's whereabouts: its own address, and its canonical link if it has one. A
+ * page of a SCORM package (`<html data-package>`) is served by the course platform, whose
+ * address is no one else's: it counts as not served, so its addresses are the public site's.
+ */
 export function here(): Whereabouts {
   const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  return { protocol: location.protocol, origin: location.origin, canonical };
+  const packaged = document.documentElement.hasAttribute('data-package');
+  return {
+    protocol: packaged ? 'package:' : location.protocol,
+    origin: location.origin,
+    canonical,
+  };
 }
 
 /** A site path (`/base/en/x/#y`) as the address a reader should copy from this page. */

@@ -1,7 +1,7 @@
 // The files that make the portable copy a SCORM package (written by scripts/scorm.ts): the
 // manifest, `imsmanifest.xml`, and the launch page, `scorm.html`. Pure functions: the caller
 // passes the site's data and the list of files.
-import { t, type Lang } from '../i18n/ui.ts';
+import { isLang, t, type Lang } from '../i18n/ui.ts';
 import type { Course, ScormVersion } from './scorm.ts';
 
 /** What a package says about itself, all from the site's own data. */
@@ -213,3 +213,34 @@ export function launchPage(version: ScormVersion, info: PackageInfo, course: Cou
 /** The launch page's styles: the site's frame fills the platform's frame. */
 export const LAUNCH_CSS = `html,body{margin:0;block-size:100%}iframe{display:block;border:0;inline-size:100%;block-size:100%}p{font:1rem/1.5 system-ui,sans-serif;margin:1rem}
 `;
+
+/**
+ * The styles a package built without `SITE_URL` adds to every page: the buttons that copy an
+ * address to share, cite or embed are hidden (inside the platform they would copy the
+ * platform's address, which works for nobody else), the note that says so is shown.
+ */
+export const PACKAGE_CSS = `copy-link,button[data-copy],.cite-page{display:none!important}
+`;
+
+/**
+ * A page of the site as the package holds it (`file` its path in the package): marked as a
+ * package page (`data-package`: addresses to copy are the public site's, lib/live-address.ts)
+ * that searches with the fallback index; without a public address (`site`, the build's
+ * `SITE_URL`), the copy buttons hidden and a note in the footer.
+ */
+export function packagePage(html: string, file: string, site: string | undefined): string {
+  let page = html.replace(/<html /, '<html data-search="fallback" data-package ');
+  if (site) return page;
+  const lang = /<html [^>]*\blang="([a-z]+)"/.exec(page)?.[1] ?? '';
+  const up = '../'.repeat(file.split('/').length - 1);
+  page = page.replace(
+    '</head>',
+    `<link rel="stylesheet" href="${up}${SCORM_DIR}/package.css"></head>`,
+  );
+  if (isLang(lang))
+    page = page.replace(
+      '</footer>',
+      `<p class="package-note">${xml(t(lang, 'course.package.offsite'))}</p></footer>`,
+    );
+  return page;
+}

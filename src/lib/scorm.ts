@@ -109,26 +109,143 @@ export interface Course {
   questions: readonly string[];
 }
 
-/** What the student has reached: all pages opened, the score (0–100) and, with a mastery score, the verdict. */
+/** The content page a question belongs to: `architecture-2` → `architecture`. */
+export const pageOf = (question: string): string => question.replace(/-\d+$/, '');
+
+/** What the student has reached. */
 export interface Progress {
+  /** Every content page opened. */
   complete: boolean;
-  /** Percentage of all questions answered right at the first try; undefined before any answer. */
+  /**
+   * Percentage of all questions answered right at the first try, rounded; only once every
+   * question has been answered (a running score would count the open ones as wrong).
+   */
   score: number | undefined;
-  /** With a mastery score, once complete: passed or not. */
+  /** With a mastery score, once every question has been answered: passed or not. */
   passed: boolean | undefined;
+  /** The share of the content pages opened, 0–1, two decimals. */
+  measure: number;
 }
 
 /** Status and score of `state` in `course`; `mastery` is the passing score 0–100, if any. */
 export function progress(course: Course, state: CourseState, mastery?: number): Progress {
-  const complete = course.pages.every((page) => state.seen.includes(page));
-  const answered = course.questions.filter((id) => state.answers[id]);
-  const right = answered.filter((id) => state.answers[id]?.[1] === 1).length;
-  const score =
-    answered.length && course.questions.length
-      ? Math.round((100 * right) / course.questions.length)
-      : undefined;
-  const passed = complete && mastery !== undefined ? (score ?? 0) >= mastery : undefined;
-  return { complete, score, passed };
+  const seen = course.pages.filter((page) => state.seen.includes(page)).length;
+  const all = course.questions.length > 0 && course.questions.every((id) => state.answers[id]);
+  const right = course.questions.filter((id) => state.answers[id]?.[1] === 1).length;
+  const score = all ? Math.round((100 * right) / course.questions.length) : undefined;
+  const passed = score !== undefined && mastery !== undefined ? score >= mastery : undefined;
+  const measure = course.pages.length ? Math.floor((100 * seen) / course.pages.length) / 100 : 1;
+  return { complete: seen === course.pages.length, score, passed, measure };
+}
+
+/** Elements and values for the platform, in the order they are to be set. */
+export type Values = [element: string, value: string][];
+
+/** min, max, raw (and scaled in 2004) of a score 0–100 under `prefix` (`cmi.score`). */
+const scoreValues = (prefix: string, score: number, v12: boolean): Values => [
+  [`${prefix}.min`, '0'],
+  [`${prefix}.max`, '100'],
+  [`${prefix}.raw`, String(score)],
+  ...(v12 ? [] : ([[`${prefix}.scaled`, String(score / 100)]] as Values)),
+];
+
+/**
+ * Everything the package reports about `state`: the status (1.2 `lesson_status`; 2004
+ * `completion_status`, `success_status` and `progress_measure`), the score once every
+ * question is answered, and one objective per content page (its id, opened or not, and its
+ * own score once its questions are answered). `slot` gives the index of a page's objective.
+ */
+export function report(
+  version: ScormVersion,
+  course: Course,
+  state: CourseState,
+  mastery: number | undefined,
+  slot: (page: string) => number,
+): Values {
+  const v12 = version === '1.2';
+  const { complete, score, passed, measure } = progress(course, state, mastery);
+  const completion = complete ? 'completed' : 'incomplete';
+  const verdict = passed === undefined ? '' : passed ? 'passed' : 'failed';
+  const values: Values = v12
+    ? [['cmi.core.lesson_status', verdict || completion]]
+    : [
+        ['cmi.completion_status', completion],
+        ['cmi.progress_measure', String(measure)],
+      ];
+  if (verdict && !v12) values.push(['cmi.success_status', verdict]);
+  if (score !== undefined)
+    values.push(...scoreValues(v12 ? 'cmi.core.score' : 'cmi.score', score, v12));
+  for (const page of course.pages) {
+    const objective = `cmi.objectives.${slot(page)}.`;
+    const opened = state.seen.includes(page) ? 'completed' : 'not attempted';
+    values.push(
+      [`${objective}id`, page],
+      [objective + (v12 ? 'status' : 'completion_status'), opened],
+    );
+    const questions = course.questions.filter((id) => pageOf(id) === page);
+    if (questions.every((id) => state.answers[id]))
+      values.push(
+        ...scoreValues(
+          `${objective}score`,
+          Math.round(
+            (100 * questions.filter((id) => state.answers[id]?.[1]).length) / questions.length,
+          ),
+          v12,
+        ),
+      );
+  }
+  return values;
+}
+
+/** One answer as an interaction reports it. */
+export interface Answer {
+  /** The question's id (`architecture-2`). */
+  id: string;
+  /** The option chosen and the right one, from 0. */
+  choice: number;
+  answer: number;
+  /** The question's text and its language (2004's description). */
+  text: string;
+  lang: string;
+  /** When it was answered. */
+  time: Date;
+}
+
+/**
+ * The interaction `index` for a first answer (2004's timestamp in UTC: the zone only follows
+ * fractions of a second, RTE C.1.4): id, type "choice", the page's objective, the
+ * time, the right response, the response and the result, and in 2004 the question as its
+ * description (at most 250 characters). Options are named a, b, c, … as SCORM 1.2 wants.
+ */
+export function interaction(version: ScormVersion, index: number, answer: Answer): Values {
+  const v12 = version === '1.2';
+  const at = `cmi.interactions.${index}.`;
+  const letter = (n: number) => String.fromCharCode(97 + n);
+  const values: Values = [
+    [`${at}id`, answer.id],
+    [`${at}type`, 'choice'],
+    [`${at}objectives.0.id`, pageOf(answer.id)],
+    v12
+      ? [`${at}time`, answer.time.toTimeString().slice(0, 8)]
+      : [`${at}timestamp`, `${answer.time.toISOString().slice(0, 22)}Z`],
+    [`${at}correct_responses.0.pattern`, letter(answer.answer)],
+    [`${at}${v12 ? 'student' : 'learner'}_response`, letter(answer.choice)],
+    [`${at}result`, answer.choice === answer.answer ? 'correct' : v12 ? 'wrong' : 'incorrect'],
+  ];
+  if (!v12) values.push([`${at}description`, `{lang=${answer.lang}}${answer.text}`.slice(0, 250)]);
+  return values;
+}
+
+/**
+ * The mastery score 0–100 from what the platform says (1.2 `mastery_score` 0–100, 2004
+ * `scaled_passing_score` 0–1, rounded to hundredths so 0.7 is 70, not 70.00000000000001), or
+ * undefined when it gives none.
+ */
+export function masteryOf(text: string, version: ScormVersion): number | undefined {
+  const value = Number(text);
+  return text && Number.isFinite(value)
+    ? Math.round(value * (version === '1.2' ? 100 : 10000)) / 100
+    : undefined;
 }
 
 /** A duration in the form SCORM 1.2 wants (`HHHH:MM:SS.SS`) or SCORM 2004 (`PT1H2M3.5S`). */

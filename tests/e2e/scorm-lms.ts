@@ -10,11 +10,12 @@ import type { ScormVersion } from '../../src/lib/scorm.ts';
 
 export const versions = ['1.2', '2004'] as const satisfies readonly ScormVersion[];
 
-/** One call the package made: the method, its arguments and what the API answered. */
+/** One call the package made: the method, its arguments, what the API answered and its error code after it. */
 export interface Call {
   method: string;
   args: string[];
   result: string;
+  error: string;
 }
 
 /** What the platform passes to a new session: stored data and the teacher's mastery score. */
@@ -23,6 +24,10 @@ export interface Session {
   saved?: unknown;
   /** Passing score 0–100 (SCORM 1.2 mastery score; 2004 scaled passing score × 100). */
   mastery?: number;
+  /** `browse` or `review` instead of `normal`. */
+  mode?: 'browse' | 'review';
+  /** `no-credit` instead of `credit`. */
+  credit?: 'no-credit';
 }
 
 const root = new URL('../../', import.meta.url);
@@ -79,9 +84,72 @@ export async function serveLms(page: Page, baseURL: string): Promise<void> {
   });
 }
 
+/**
+ * Holds back every response of the package whose path matches `match` until the returned
+ * function is called (e.g. a page's print stylesheet, which keeps its `load` event waiting
+ * but nothing else).
+ */
+export async function holdBack(page: Page, match: RegExp): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname.startsWith('/lms/') && match.test(url.pathname),
+    async (route) => {
+      await released;
+      await route.fallback();
+    },
+  );
+  return release;
+}
+
+/** The CMI data as scorm-again holds it (renderCMIToJSONObject). */
+export type Cmi = Record<string, unknown>;
+
+/** A value of `cmi` by its dotted name (`cmi.core.score.raw`), '' when not there. */
+export function valueOf(cmi: Cmi | undefined, element: string): string {
+  let node: unknown = cmi;
+  for (const part of element.split('.'))
+    node = (node as Record<string, unknown> | undefined)?.[part];
+  return node === undefined || node === null ? '' : String(node);
+}
+
+/**
+ * What Moodle records when the package finishes, with its two rules applied to the data the
+ * API holds (mod/scorm datamodels, StoreData): a status still "not attempted" (2004: a
+ * completion "unknown" or "not attempted") becomes "completed"; and "mastery score overrides
+ * status" (on by default): in normal mode with credit, a raw score (2004: scaled) and a
+ * mastery score make the status passed or failed.
+ */
+export function moodleFinish(
+  version: ScormVersion,
+  cmi: Cmi,
+  mastery: number | undefined,
+): { status: string; success?: string; raw: string } {
+  const v12 = version === '1.2';
+  const core = v12 ? 'cmi.core.' : 'cmi.';
+  const counts =
+    valueOf(cmi, v12 ? 'cmi.core.lesson_mode' : 'cmi.mode') !== 'browse' &&
+    valueOf(cmi, v12 ? 'cmi.core.credit' : 'cmi.credit') !== 'no-credit';
+  const raw = valueOf(cmi, `${core}score.raw`);
+  if (v12) {
+    let status = valueOf(cmi, 'cmi.core.lesson_status') || 'not attempted';
+    if (status === 'not attempted') status = 'completed';
+    if (counts && mastery !== undefined && raw !== '')
+      status = Number(raw) >= mastery ? 'passed' : 'failed';
+    return { status, raw };
+  }
+  let status = valueOf(cmi, 'cmi.completion_status') || 'unknown';
+  if (status === 'unknown' || status === 'not attempted') status = 'completed';
+  let success = valueOf(cmi, 'cmi.success_status') || 'unknown';
+  const scaled = valueOf(cmi, 'cmi.score.scaled');
+  if (counts && mastery !== undefined && scaled !== '')
+    success = Number(scaled) >= mastery / 100 ? 'passed' : 'failed';
+  return { status, success, raw };
+}
+
 declare global {
   interface Window {
-    lms?: { calls: Call[]; saved?: unknown; leave(): void };
+    lms?: { calls: Call[]; saved?: unknown; final?: Cmi; leave(): void };
   }
 }
 
@@ -94,7 +162,7 @@ export async function launch(
   await page.goto('/lms/');
   await page.addScriptTag({ url: `/lms/scorm${version.replace('.', '')}.js` });
   await page.evaluate(
-    ({ version, saved, mastery }) => {
+    ({ version, saved, mastery, mode, credit }) => {
       const v12 = version === '1.2';
       type Api = Record<string, unknown> & {
         loadFromJSON(json: unknown): void;
@@ -115,15 +183,25 @@ export async function launch(
             : { cmi: { scaled_passing_score: String(mastery / 100) } },
         );
       }
+      if (mode || credit)
+        api.loadFromJSON(
+          v12
+            ? { cmi: { core: { ...(mode && { lesson_mode: mode }), ...(credit && { credit }) } } }
+            : { cmi: { ...(mode && { mode }), ...(credit && { credit }) } },
+        );
       const calls: Call[] = [];
       const methods = v12
         ? ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish']
         : ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate'];
-      for (const method of methods) {
+      const errors = v12
+        ? ['LMSGetLastError', 'LMSGetErrorString']
+        : ['GetLastError', 'GetErrorString'];
+      const lastError = (api[errors[0] ?? ''] as () => unknown).bind(api);
+      for (const method of [...methods, ...errors]) {
         const real = api[method] as (...args: string[]) => unknown;
         api[method] = (...args: string[]) => {
           const result = String(real.apply(api, args));
-          calls.push({ method, args, result });
+          calls.push({ method, args, result, error: String(lastError()) });
           return result;
         };
       }
@@ -132,6 +210,7 @@ export async function launch(
       // when the package left with exit "suspend".
       api.on(v12 ? 'LMSFinish' : 'Terminate', () => {
         const { cmi } = api.renderCMIToJSONObject();
+        lms.final = JSON.parse(JSON.stringify({ cmi })) as Cmi;
         const core = (v12 ? cmi.core : cmi) as Record<string, unknown>;
         const resume = core['exit'] === 'suspend';
         for (const key of ['exit', 'session_time', 'entry']) delete core[key];
@@ -147,9 +226,24 @@ export async function launch(
       frame.src = `/lms/${version}/scorm.html`;
       document.body.append(frame);
     },
-    { version, saved: session.saved, mastery: session.mastery },
+    {
+      version,
+      saved: session.saved,
+      mastery: session.mastery,
+      mode: session.mode,
+      credit: session.credit,
+    },
   );
 }
+
+/** The CMI data the platform's API holds now, as Moodle would store it if the package finished here. */
+export const held = (page: Page): Promise<Cmi> =>
+  page.evaluate(() => {
+    const api = (window as unknown as Record<string, { renderCMIToJSONObject(): Cmi }>)[
+      'API' in window ? 'API' : 'API_1484_11'
+    ];
+    return JSON.parse(JSON.stringify(api?.renderCMIToJSONObject() ?? {})) as Cmi;
+  });
 
 /** Every call the package has made in this session so far. */
 export const calls = (page: Page): Promise<Call[]> => page.evaluate(() => window.lms?.calls ?? []);

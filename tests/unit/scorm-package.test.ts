@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { RewritingStream } from 'parse5-html-rewriting-stream';
 import { budgets } from '../budgets.ts';
 import { SUSPEND_LIMIT } from '../../src/lib/scorm.ts';
 import { LAUNCH_PAGE, SCHEMA_FILES, SCORM_DIR } from '../../src/lib/scorm-package.ts';
@@ -49,6 +50,45 @@ for (const [version, suffix] of Object.entries(packages) as [keyof typeof packag
       assert.match(manifest, new RegExp(`adlcp:scorm[tT]ype="sco" href="${LAUNCH_PAGE}"`));
       assert.equal(manifest.match(/adlcp:scorm[tT]ype=/g)?.length, 1);
       assert.match(manifest, /<title>Bare Metal erklärt<\/title>/);
+    });
+
+    test('every link and asset of every page names a file of the package (no folder URL)', async () => {
+      // A course platform's file server answers 404 for a folder URL: nothing may rely on an
+      // index.html being served for one, neither a page's links nor the search results.
+      const missing: string[] = [];
+      const check = (from: string, url: string) => {
+        if (/^(?:[a-z]+:|#|\/\/)/i.test(url) || url === '') return;
+        const path = new URL(url, `http://package/${from}`).pathname.slice(1);
+        if (!zip[decodeURIComponent(path)]) missing.push(`${url} in ${from}`);
+      };
+      for (const name of Object.keys(zip).filter((n) => n.endsWith('.html'))) {
+        const parser = new RewritingStream();
+        parser.on('startTag', (tag) => {
+          for (const { name: attr, value } of tag.attrs)
+            if (['href', 'src', 'action'].includes(attr) || attr.startsWith('data-href'))
+              check(name, value);
+        });
+        await new Promise<void>((resolve) => {
+          parser.on('finish', resolve);
+          parser.end(text(zip[name]));
+        });
+      }
+      for (const lang of ['de', 'en']) {
+        const urls = [...text(zip[`search-fallback/${lang}.js`]).matchAll(/"u":"([^"]*)"/g)];
+        assert.ok(urls.length >= 10);
+        for (const [, url = ''] of urls) check('index.html', url);
+      }
+      assert.deepEqual(missing, []);
+    });
+
+    test('built without SITE_URL: every page hides the copy buttons and says why', () => {
+      assert.match(text(zip[`${SCORM_DIR}/package.css`]), /copy-link,button\[data-copy\]/);
+      for (const name of Object.keys(zip).filter((n) => /^(de|en)\/.*\.html$/.test(n))) {
+        const page = text(zip[name]);
+        assert.match(page, /<html data-search="fallback" data-package /, name);
+        assert.match(page, /_scorm\/package\.css"><\/head>/, name);
+        if (page.includes('</footer>')) assert.match(page, /class="package-note"/, name);
+      }
     });
 
     test("search answers from the fallback index: Pagefind's engine is left out", () => {

@@ -8,13 +8,22 @@ import {
   formatDuration,
   MAX_FRAME_STEPS,
   parseState,
+  masteryOf,
   progress,
+  report,
+  interaction,
   serializeState,
   slugOfPath,
   type ApiWindow,
   type CourseState,
 } from '../../src/lib/scorm.ts';
-import { launchPage, manifest, type PackageInfo } from '../../src/lib/scorm-package.ts';
+import {
+  launchPage,
+  manifest,
+  packagePage,
+  type PackageInfo,
+} from '../../src/lib/scorm-package.ts';
+import { liveAddress } from '../../src/lib/urls.ts';
 import { manifestErrors } from './scorm-schemas.ts';
 
 /** A chain of stand-in windows, the innermost first; `api` sits on window number `at`. */
@@ -85,52 +94,151 @@ test('slugOfPath knows the pages of the package and nothing else', () => {
 
 describe('progress', () => {
   const course = { pages: ['a', 'b'], questions: ['a-1', 'a-2', 'b-1', 'b-2'] };
+  const all: CourseState['answers'] = {
+    'a-1': [0, 1],
+    'a-2': [1, 0],
+    'b-1': [2, 1],
+    'b-2': [0, 0],
+  };
   const cases: [string, CourseState, number | undefined, ReturnType<typeof progress>][] = [
     [
       'nothing done',
       { seen: [], answers: {} },
       undefined,
-      { complete: false, score: undefined, passed: undefined },
+      { complete: false, score: undefined, passed: undefined, measure: 0 },
     ],
     [
-      'one page, one right',
+      'one page, one right: no running score (open questions are not wrong)',
       { seen: ['a'], answers: { 'a-1': [0, 1] } },
       undefined,
-      { complete: false, score: 25, passed: undefined },
+      { complete: false, score: undefined, passed: undefined, measure: 0.5 },
     ],
     [
-      'all pages, no mastery',
+      'all pages, nothing answered, no mastery',
       { seen: ['b', 'a'], answers: {} },
       undefined,
-      { complete: true, score: undefined, passed: undefined },
+      { complete: true, score: undefined, passed: undefined, measure: 1 },
     ],
     [
-      'all pages, mastery reached',
+      'all pages, three of four answered, mastery: no verdict yet',
       { seen: ['a', 'b'], answers: { 'a-1': [0, 1], 'b-1': [2, 1], 'b-2': [0, 0] } },
       50,
-      { complete: true, score: 50, passed: true },
+      { complete: true, score: undefined, passed: undefined, measure: 1 },
     ],
     [
-      'all pages, mastery missed',
-      { seen: ['a', 'b'], answers: { 'a-1': [0, 1], 'b-2': [0, 0] } },
+      'everything answered, mastery reached',
+      { seen: ['a', 'b'], answers: { ...all } },
       50,
-      { complete: true, score: 25, passed: false },
+      { complete: true, score: 50, passed: true, measure: 1 },
     ],
     [
-      'mastery set, pages missing',
-      { seen: ['a'], answers: { 'a-1': [0, 1] } },
-      10,
-      { complete: false, score: 25, passed: undefined },
+      'everything answered, mastery missed',
+      { seen: ['a', 'b'], answers: { ...all } },
+      51,
+      { complete: true, score: 50, passed: false, measure: 1 },
+    ],
+    [
+      'everything answered, no mastery: a score, no verdict',
+      { seen: ['a', 'b'], answers: { ...all } },
+      undefined,
+      { complete: true, score: 50, passed: undefined, measure: 1 },
     ],
     [
       'answers of questions no longer there',
       { seen: [], answers: { 'z-1': [0, 1] } },
       undefined,
-      { complete: false, score: undefined, passed: undefined },
+      { complete: false, score: undefined, passed: undefined, measure: 0 },
     ],
   ];
   for (const [what, state, mastery, expected] of cases)
     test(what, () => assert.deepEqual(progress(course, state, mastery), expected));
+});
+
+describe('report', () => {
+  const course = { pages: ['a', 'b'], questions: ['a-1', 'b-1', 'b-2'] };
+  const slot = (page: string) => course.pages.indexOf(page);
+  test('SCORM 1.2 at the start: incomplete, no score, both objectives not attempted', () => {
+    assert.deepEqual(report('1.2', course, { seen: [], answers: {} }, 50, slot), [
+      ['cmi.core.lesson_status', 'incomplete'],
+      ['cmi.objectives.0.id', 'a'],
+      ['cmi.objectives.0.status', 'not attempted'],
+      ['cmi.objectives.1.id', 'b'],
+      ['cmi.objectives.1.status', 'not attempted'],
+    ]);
+  });
+  test('SCORM 1.2, everything answered with a mastery score: the verdict and the score', () => {
+    const state: CourseState = {
+      seen: ['a', 'b'],
+      answers: { 'a-1': [0, 1], 'b-1': [1, 0], 'b-2': [0, 1] },
+    };
+    const values = Object.fromEntries(report('1.2', course, state, 50, slot));
+    assert.equal(values['cmi.core.lesson_status'], 'passed');
+    assert.equal(values['cmi.core.score.raw'], '67');
+    assert.equal(values['cmi.objectives.1.score.raw'], '50');
+    assert.equal(values['cmi.objectives.0.status'], 'completed');
+  });
+  test('SCORM 2004, one page opened: completion and progress, no success, no score', () => {
+    const values = report('2004', course, { seen: ['a'], answers: { 'a-1': [0, 0] } }, 50, slot);
+    const map = Object.fromEntries(values);
+    assert.equal(map['cmi.completion_status'], 'incomplete');
+    assert.equal(map['cmi.progress_measure'], '0.5');
+    assert.equal(map['cmi.success_status'], undefined);
+    assert.equal(map['cmi.score.raw'], undefined);
+    // The page's own objective has its questions answered: it carries its score.
+    assert.equal(map['cmi.objectives.0.score.scaled'], '0');
+    assert.equal(map['cmi.objectives.1.completion_status'], 'not attempted');
+  });
+  test('SCORM 2004, everything answered: scaled score and success', () => {
+    const state: CourseState = {
+      seen: ['a', 'b'],
+      answers: { 'a-1': [0, 1], 'b-1': [1, 1], 'b-2': [0, 0] },
+    };
+    const map = Object.fromEntries(report('2004', course, state, 70, slot));
+    assert.deepEqual(
+      [map['cmi.completion_status'], map['cmi.success_status'], map['cmi.score.scaled']],
+      ['completed', 'failed', '0.67'],
+    );
+  });
+});
+
+test('the mastery score as each version gives it', () => {
+  assert.equal(masteryOf('70', '1.2'), 70);
+  assert.equal(masteryOf('0.7', '2004'), 70);
+  assert.equal(masteryOf('0.29', '2004'), 29);
+  assert.equal(masteryOf('', '2004'), undefined);
+  assert.equal(masteryOf('null', '1.2'), undefined);
+});
+
+describe('interaction', () => {
+  const answer = {
+    id: 'io-drivers-2',
+    choice: 2,
+    answer: 0,
+    text: 'Was '.repeat(100),
+    lang: 'de',
+    time: new Date('2026-03-04T05:06:07.890Z'),
+  };
+  test('SCORM 1.2: the fields 1.2 knows, a wrong answer', () => {
+    const map = Object.fromEntries(interaction('1.2', 3, answer));
+    assert.equal(map['cmi.interactions.3.id'], 'io-drivers-2');
+    assert.equal(map['cmi.interactions.3.type'], 'choice');
+    assert.equal(map['cmi.interactions.3.objectives.0.id'], 'io-drivers');
+    assert.equal(map['cmi.interactions.3.student_response'], 'c');
+    assert.equal(map['cmi.interactions.3.correct_responses.0.pattern'], 'a');
+    assert.equal(map['cmi.interactions.3.result'], 'wrong');
+    assert.match(map['cmi.interactions.3.time'] ?? '', /^\d\d:\d\d:\d\d$/);
+    assert.equal(map['cmi.interactions.3.description'], undefined);
+    // The id comes first: the platform creates the interaction with it.
+    assert.equal(interaction('1.2', 3, answer)[0]?.[0], 'cmi.interactions.3.id');
+  });
+  test('SCORM 2004: learner response, timestamp, description within 250 characters', () => {
+    const map = Object.fromEntries(interaction('2004', 0, { ...answer, choice: 0 }));
+    assert.equal(map['cmi.interactions.0.learner_response'], 'a');
+    assert.equal(map['cmi.interactions.0.result'], 'correct');
+    assert.equal(map['cmi.interactions.0.timestamp'], '2026-03-04T05:06:07.89Z');
+    assert.equal(map['cmi.interactions.0.description']?.length, 250);
+    assert.match(map['cmi.interactions.0.description'] ?? '', /^\{lang=de\}Was /);
+  });
 });
 
 test('durations are written the way each version wants them', () => {
@@ -215,4 +323,34 @@ test('the launch page carries the course and both privacy lines, and no inline c
   assert.match(html, /data-note-en="[^"]*course platform/);
   assert.match(html, /data-note-de="[^"]*Lernplattform/);
   assert.doesNotMatch(html, /<script>|style=|\son\w+=/);
+});
+
+describe('links that leave the platform', () => {
+  const html =
+    '<!doctype html><html lang="en" data-x><head><title>x</title></head><body><footer><p>f</p></footer></body></html>';
+  test('built with SITE_URL: pages marked as package pages, nothing hidden', () => {
+    const page = packagePage(html, 'en/architecture/index.html', 'https://example.org/en/');
+    assert.match(page, /^<!doctype html><html data-search="fallback" data-package lang="en"/);
+    assert.doesNotMatch(page, /package\.css|package-note/);
+  });
+  test('built without: the copy buttons hidden by a stylesheet, a note in the footer', () => {
+    const page = packagePage(html, 'en/architecture/index.html', undefined);
+    assert.match(page, /<link rel="stylesheet" href="\.\.\/\.\.\/_scorm\/package\.css"><\/head>/);
+    assert.match(page, /<p class="package-note">Inside the course platform [^<]+<\/p><\/footer>/);
+  });
+  test("a package page copies the public address, never the platform's", () => {
+    const where = { origin: 'https://lms.example', canonical: 'https://site.example/kurs/de/' };
+    assert.equal(
+      liveAddress('/kurs/de/architecture/#x', { ...where, protocol: 'package:' }),
+      'https://site.example/kurs/de/architecture/#x',
+    );
+    assert.equal(
+      liveAddress('/kurs/de/', { protocol: 'package:', origin: where.origin }),
+      '/kurs/de/',
+    );
+    assert.equal(
+      liveAddress('/kurs/de/', { ...where, protocol: 'https:' }),
+      'https://lms.example/kurs/de/',
+    );
+  });
 });

@@ -90,9 +90,13 @@ class SiteSearch extends HTMLElement {
     ]);
     this.dataset['engine'] = 'fallback';
     return fallbackEngine(data, {
-      // On file:// the base is a relative path (see the portable build); no highlighting there.
+      // On file:// the base is a relative path (see the portable build); no highlighting
+      // there, nor in a SCORM package, which ships no Pagefind (so no highlighter).
       root: this.base,
-      ...(location.protocol !== 'file:' && { highlightParam: HIGHLIGHT_PARAM }),
+      ...(location.protocol !== 'file:' &&
+        document.documentElement.dataset['search'] !== 'fallback' && {
+          highlightParam: HIGHLIGHT_PARAM,
+        }),
       link: fileUrl,
       stem,
     });

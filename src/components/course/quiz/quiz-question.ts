@@ -90,6 +90,8 @@ class QuizQuestion extends HTMLElement {
     // The answer with its citations stays one click away, and open once answered.
     const details = this.querySelector('details');
     if (details && right) details.open = true;
+    // The first answer stays on the question, for a listener that comes late (the SCORM runtime).
+    this.dataset['first'] ??= input.value;
     if (input === this.#told) return;
     this.#told = input;
     const detail: QuizAnswer = { question: input.name, choice: Number(input.value), right };
