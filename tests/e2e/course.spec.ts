@@ -42,6 +42,7 @@ test.describe('copy link', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const id = await page.locator('h2').first().getAttribute('id');
     // Non-ASCII anchors (ä) arrive percent-encoded, as in any valid URL.
+    expect(copied).toMatch(/^[\x21-\x7e]+$/);
     expect(decodeURI(copied)).toMatch(new RegExp(`/de/io-drivers/#${id}$`));
     await page.keyboard.press('Space');
     await expect(page.getByRole('status').filter({ hasText: 'Link kopiert' })).toBeAttached();
