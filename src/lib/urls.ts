@@ -30,7 +30,17 @@ export function langFromPath(base: string, pathname: string): string | undefined
  * guesses an origin; the page puts in its own one when it runs (see {@link liveAddress}).
  */
 export function publicUrl(site: URL | string | undefined, path: string): string {
-  return site ? new URL(path, site).href : path;
+  return site ? new URL(path, site).href : encodePath(path);
+}
+
+/**
+ * A site path (`/de/x/#kein-umweg-zu-den-geräten`) percent-encoded as in a URL
+ * (`…#kein-umweg-zu-den-ger%C3%A4ten`), by the URL API: some course platforms and mail
+ * programs break addresses with raw non-ASCII letters in them.
+ */
+export function encodePath(path: string): string {
+  const url = new URL(path, 'http://x');
+  return url.pathname + url.search + url.hash;
 }
 
 /** What a page knows about where it is: its own address and, if built with one, its canonical link. */
@@ -47,9 +57,9 @@ export interface Whereabouts {
  * The address of a site path as a reader should copy it, decided when the page runs:
  * served over HTTP(S), the page's own origin (the base is in `path`, as in every link of the
  * page); opened from disk, the published address where the build knew it, else the path.
- * Never a `file:` URL.
+ * Never a `file:` URL; always percent-encoded.
  */
 export function liveAddress(path: string, where: Whereabouts): string {
-  if (/^https?:$/.test(where.protocol)) return where.origin + path;
-  return where.canonical ? new URL(path, where.canonical).href : path;
+  if (/^https?:$/.test(where.protocol)) return where.origin + encodePath(path);
+  return publicUrl(where.canonical, path);
 }

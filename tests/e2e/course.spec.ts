@@ -42,10 +42,35 @@ test.describe('copy link', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const id = await page.locator('h2').first().getAttribute('id');
     // Non-ASCII anchors (ä) arrive percent-encoded, as in any valid URL.
+    expect(copied).toMatch(/^[\x21-\x7e]+$/);
     expect(decodeURI(copied)).toMatch(new RegExp(`/de/io-drivers/#${id}$`));
     await page.keyboard.press('Space');
     await expect(page.getByRole('status').filter({ hasText: 'Link kopiert' })).toBeAttached();
   });
+});
+
+test('a refused clipboard: the embed code is selected in a field that says how to copy it, as shown', async ({
+  page,
+}) => {
+  // Permission denied (a browser setting, a policy): writeText rejects. At a plain-HTTP
+  // origin, where there is no clipboard at all: origin.spec.ts.
+  await page.addInitScript(() =>
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    }),
+  );
+  await page.goto('/en/teachers/');
+  const block = page.locator('[data-address]', {
+    has: page.getByRole('button', { name: 'Copy HTML' }),
+  });
+  await block.getByRole('button', { name: 'Copy HTML' }).click();
+  const field = page.locator(':focus');
+  await expect(field).toHaveAccessibleName('Selected: press Ctrl+C (⌘C on a Mac) to copy.');
+  await expect(field).toHaveValue((await block.locator('pre').textContent()) ?? '');
+  expect(
+    await field.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart),
+  ).toBe((await field.inputValue()).length);
+  await expect(page.locator('#site-status')).toHaveText('');
 });
 
 test.describe('citations', () => {

@@ -143,15 +143,19 @@ for (const c of cases) {
       await test.step('"copy link" and "copy embed code" carry the current view', async () => {
         await context.grantPermissions(['clipboard-read', 'clipboard-write']);
         const host = page.locator(`[data-diagram="${c.id}"]`).locator('xpath=..');
+        const status = page.locator('#site-status');
         await host.getByRole('button', { name: 'Copy link to this view' }).click();
-        await expect(live(page, c.id)).toHaveText('Copied.');
+        await expect(status).toHaveText('Copied.');
         const link = await page.evaluate(() => navigator.clipboard.readText());
         expect(new URL(link).pathname + new URL(link).hash).toBe(`${c.page}#${c.fragment}`);
         await host.getByText('Embed code for course pages').click();
-        await expect(host.locator('pre.shiki')).toContainText(`/en/embed/${c.id}/`);
+        // The code shown is the code copied: both point at the view set here.
+        const shown = host.locator('[data-snippet] pre.shiki');
+        await expect(shown).toContainText(`/en/embed/${c.id}/#${c.fragment}"`);
         await host.getByRole('button', { name: 'Copy embed code' }).click();
-        const code = await page.evaluate(() => navigator.clipboard.readText());
-        const src = /<iframe src="([^"]+)"/.exec(code)?.[1] ?? '';
+        const code = await shown.textContent();
+        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+        const src = /<iframe src="([^"]+)"/.exec(code ?? '')?.[1] ?? '';
         expect(new URL(src).pathname).toBe(`/en/embed/${c.id}/`);
         await page.goto(new URL(src).pathname + new URL(src).hash);
         await c.restored(figure(page, c.id));

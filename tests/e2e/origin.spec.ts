@@ -57,7 +57,8 @@ test.describe('at an origin the build never knew', () => {
       .locator('.heading[data-address] > :is(h2, h3)')
       .evaluateAll((hs) => hs.map((h) => h.id));
     expect(ids.length).toBeGreaterThan(2);
-    const buttons = page.locator('copy-link button');
+    // Section links and BibTeX (the figure's own copy buttons: the next test).
+    const buttons = page.locator('copy-link:not([data-copy]) button');
     const count = await buttons.count();
     for (let i = 0; i < count; i++) {
       await buttons.nth(i).evaluate((b: HTMLButtonElement) => b.click());
@@ -82,7 +83,8 @@ test.describe('at an origin the build never knew', () => {
     const host = page.locator('[data-diagram="io-path"]').locator('xpath=..');
     await host.getByText('Embed code for course pages').click();
     const src = `${origin}${SUB}en/embed/io-path/`;
-    await expect(host.locator('[data-snippet]')).toContainText(`src="${src}"`);
+    // Shown as copied: pointing at the view on screen.
+    await expect(host.locator('[data-snippet]')).toContainText(`src="${src}#io-path=`);
     await host.getByRole('button', { name: 'Copy embed code' }).click();
     await host.getByRole('button', { name: 'Copy link to this view' }).click();
     await expect.poll(async () => (await read()).length).toBe(2);
@@ -107,6 +109,69 @@ test.describe('at an origin the build never knew', () => {
     await page.getByRole('button', { name: 'HTML kopieren' }).click();
     await expect.poll(async () => (await read()).length).toBe(1);
     expect((await read())[0]).toContain(`src="${origin}${SUB}de/embed/io-path/"`);
+  });
+});
+
+test.describe('at a plain-HTTP origin that is not localhost (no Clipboard API)', () => {
+  // A school's intranet server: no secure context, so the browser offers no clipboard. The
+  // browser resolves no such name; its requests are answered from dist-sub's server.
+  const school = 'http://school.example';
+  test.use({ baseURL: school });
+  test.skip(!existsSync(folder), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
+  test.beforeEach(async ({ context, origin }) => {
+    await context.route(`${school}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const response = await route.fetch({ url: origin + url.pathname + url.search });
+      await route.fulfill({ response });
+    });
+  });
+
+  test('every copy button selects its text in a field that says how to copy it, percent-encoded, and shows no error', async ({
+    page,
+  }) => {
+    await page.goto(`${SUB}de/io-drivers/`);
+    expect(await page.evaluate(() => [isSecureContext, 'clipboard' in navigator])).toEqual([
+      false,
+      false,
+    ]);
+    /** The field focused after a copy: its label says how to copy, and all of it is selected. */
+    const field = async (value: string | RegExp) => {
+      const box = page.locator(':focus');
+      await expect(box).toHaveAccessibleName('Markiert: mit Strg+C (⌘C auf dem Mac) kopieren.');
+      await expect(box).toHaveValue(value);
+      await expect(box).toBeVisible();
+      const selected = await box.evaluate((el: HTMLInputElement) =>
+        el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0),
+      );
+      expect(selected).toBe(await box.inputValue());
+      return selected;
+    };
+    // A heading with an umlaut in its anchor: the address is percent-encoded.
+    await page
+      .locator('.heading', { has: page.locator('[id="kein-umweg-zu-den-geräten"]') })
+      .getByRole('button')
+      .click();
+    await field(`${school}${SUB}de/io-drivers/#kein-umweg-zu-den-ger%C3%A4ten`);
+
+    // The figure, in a view of its own: its link, and its embed code as shown.
+    const host = page.locator('[data-diagram="io-path"]').locator('xpath=..');
+    await host.getByRole('radio', { name: 'Gehostet' }).click();
+    await host.getByRole('button', { name: 'Link zu dieser Ansicht kopieren' }).click();
+    await field(new RegExp(`^${school}${SUB}de/io-drivers/#io-path=[^#\\s]*hosted`));
+    await host.getByText('Einbettungscode für Kursseiten').click();
+    const shown = (await host.locator('[data-snippet] pre').textContent()) ?? '';
+    expect(shown).toContain(`src="${school}${SUB}de/embed/io-path/#io-path=`);
+    expect(shown).toMatch(/#io-path=[^"]*hosted/);
+    await host.getByRole('button', { name: 'Einbettungscode kopieren' }).click();
+    await field(shown);
+
+    // "Cite this page": BibTeX, several lines, in a field as tall as it.
+    await page.locator('.cite-page summary').click();
+    await page.getByRole('button', { name: 'BibTeX kopieren' }).click();
+    expect(await field(/^@/)).toContain(`${school}${SUB}de/io-drivers/`);
+
+    await expect(page.locator('#site-status')).not.toContainText(/nicht|fehl/i);
+    await expect(page.getByText(/hat nicht geklappt|nicht möglich/)).toHaveCount(0);
   });
 });
 

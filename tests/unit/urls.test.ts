@@ -1,7 +1,14 @@
 // URLs: every internal link respects the build's base, so the site works at any sub-path.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { joinBase, langFromPath, pagePath } from '../../src/lib/urls.ts';
+import {
+  encodePath,
+  joinBase,
+  langFromPath,
+  liveAddress,
+  pagePath,
+  publicUrl,
+} from '../../src/lib/urls.ts';
 
 describe('joinBase', () => {
   const cases: [string, string, string][] = [
@@ -42,4 +49,23 @@ describe('langFromPath', () => {
   for (const [base, path, expected] of cases) {
     test(`${base} ${path}`, () => assert.equal(langFromPath(base, path), expected));
   }
+});
+
+describe('addresses are percent-encoded in every copy path', () => {
+  const path = '/kurs/de/io-drivers/#kein-umweg-zu-den-geräten';
+  const encoded = '/kurs/de/io-drivers/#kein-umweg-zu-den-ger%C3%A4ten';
+  test('a bare path', () => assert.equal(encodePath(path), encoded));
+  test('at build time, with and without SITE_URL', () => {
+    assert.equal(publicUrl(undefined, path), encoded);
+    assert.equal(publicUrl('https://uni.example', path), `https://uni.example${encoded}`);
+  });
+  test('when the page runs: served, from disk with and without a canonical link', () => {
+    const served = { protocol: 'http:', origin: 'http://school.example' };
+    assert.equal(liveAddress(path, served), `http://school.example${encoded}`);
+    const disk = { protocol: 'file:', origin: 'null' };
+    assert.equal(liveAddress(path, disk), encoded);
+    const published = { ...disk, canonical: 'https://uni.example/kurs/de/' };
+    assert.equal(liveAddress(path, published), `https://uni.example${encoded}`);
+  });
+  test('an encoded path stays as it is', () => assert.equal(encodePath(encoded), encoded));
 });

@@ -187,6 +187,7 @@ export abstract class DiagramElement extends HTMLElement {
     }
     const open = document.querySelector<HTMLAnchorElement>(`a[data-open="${this.id$}"]`);
     if (open) open.href = `${open.dataset['href']}#${this.fragment()}`;
+    this.share();
     this.draw();
   }
 
@@ -214,12 +215,11 @@ export abstract class DiagramElement extends HTMLElement {
     const radio = target.closest<HTMLElement>('[role="radio"]');
     const group = radio?.closest<HTMLElement>('[role="radiogroup"]');
     const pick = target.closest<SVGElement>('[data-pick]');
-    const copy = target.closest<HTMLElement>('[data-copy]');
     if (radio && group) this.pickRadio(group, radio);
     else if (pick) {
       const [key = '', value = ''] = (pick.dataset['pick'] ?? '').split('=');
       this.set({ [key]: value });
-    } else if (copy) void this.copy(copy);
+    }
   }
 
   pickRadio(group: HTMLElement, radio: HTMLElement): void {
@@ -248,21 +248,27 @@ export abstract class DiagramElement extends HTMLElement {
     if (next) this.pickRadio(group, next);
   }
 
-  /** Copies the link to this view, or the embed code pointing at this view (never a file: URL). */
-  async copy(button: HTMLElement): Promise<void> {
-    const hash = `#${this.fragment()}`;
+  /**
+   * Keeps the copy buttons under the figure (<copy-link data-copy>) and the embed code shown
+   * there on the current view: the link to this view, and the embed code pointing at it, the
+   * one shown being the one copied.
+   */
+  share(): void {
     const { page = '', embed = '' } = this.figure.dataset;
-    let text = addressOf(page) + hash;
-    if (button.dataset['copy'] === 'embed') {
-      const src = addressOf(embed) + hash;
-      const code = this.querySelector('[data-snippet]')?.textContent ?? '';
-      text = code.replace(/src="[^"]*"/, `src="${src}"`);
+    const hash = `#${this.fragment()}`;
+    const snippet = this.querySelector('[data-snippet]');
+    if (snippet) {
+      const texts = document.createTreeWalker(snippet, NodeFilter.SHOW_TEXT);
+      while (texts.nextNode()) {
+        const node = texts.currentNode;
+        node.nodeValue = (node.nodeValue ?? '').replace(
+          /src="[^"]*"/,
+          `src="${addressOf(embed)}${hash}"`,
+        );
+      }
     }
-    try {
-      await navigator.clipboard.writeText(text);
-      this.say(button.dataset['done']);
-    } catch {
-      this.say(`${button.dataset['fail']} ${text}`);
-    }
+    for (const copy of this.all('copy-link[data-copy]'))
+      copy.dataset['text'] =
+        copy.dataset['copy'] === 'embed' ? (snippet?.textContent ?? '') : addressOf(page) + hash;
   }
 }
