@@ -2,7 +2,7 @@
 // server (dist/, from `npm run build`) and under a sub-path (a second build with
 // BASE_PATH=/kurs/virtualisierung/ and no SITE_URL, written to dist-sub/ and kept for
 // tests/e2e/origin.spec.ts). Each server runs as this script's own process with a
-// configuration in a temporary folder, on a free port, set up the way the README tells a
+// configuration in a temporary folder, on a free port, set up the way docs/hosting.md tells a
 // host to: Apache with `AllowOverride FileInfo` and Debian's default modules plus headers,
 // and the server-wide hardening of Debian's security.conf switched on; nginx with Debian's
 // default `location /` and a server-wide Strict-Transport-Security header. Then HTTP checks
@@ -11,7 +11,7 @@
 // smoke test per server and base (search and a diagram, no console error). The hosting check
 // (`npm run check:host`, src/lib/host-check.ts) runs on each of them, and on Apache setups a
 // host gets wrong (`AllowOverride None`, Debian's stock folder) and on nginx without the
-// README's snippet (listings on), where it must name each
+// snippet of docs/hosting.md (listings on), where it must name each
 // failure, and `Options Indexes`, where the .htaccess must still keep listings off.
 //
 //   node scripts/test-servers.ts              (after `npm run build`)
@@ -133,7 +133,7 @@ async function start(
   return fail(`${name} did not answer at ${url}:\n${stderr}`);
 }
 
-/** One Apache virtual host: its folder, and its `Options` and `AllowOverride` when not the README's. */
+/** One Apache virtual host: its folder, and its `Options` and `AllowOverride` when not those of docs/hosting.md. */
 interface ApacheSite {
   port: number;
   docRoot: string;
@@ -196,7 +196,7 @@ function apacheConfig(tmp: string, sites: ApacheSite[], extra: string[]): string
 
 /**
  * nginx with one site: at the root beside Debian's default `location /`, or under the
- * sub-path; `bare`: the folder copied to the root without the README's snippet, listings on.
+ * sub-path; `bare`: the folder copied to the root without the snippet of docs/hosting.md, listings on.
  */
 function nginxConfig(
   tmp: string,
@@ -518,7 +518,7 @@ try {
     { name: `nginx ${'/'}`, origin: at(nginxRoot), base: '/', folder: dist, hsts: true },
     { name: `nginx ${SUB}`, origin: at(nginxSub), base: SUB, folder: sub, hsts: true },
   ];
-  // `npm run check:host` on every setup: the README's pass; each other fails in exactly the
+  // `npm run check:host` on every setup: those of docs/hosting.md pass; each other fails in exactly the
   // areas named (a hardened .htaccess keeps listings off even under `Options Indexes`).
   const hostSetups: { name: string; url: string; fails: string[] }[] = [
     ...targets.map((t) => ({ name: t.name, url: `${t.origin}${t.base}`, fails: [] })),

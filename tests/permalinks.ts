@@ -75,7 +75,7 @@ export function diff(expected: Permalinks, actual: Permalinks): string {
 export function assertKept(expected: Permalinks, actual: Permalinks): void {
   if (missing(expected, actual).length > 0) {
     throw new Error(
-      'Permanent links are gone (add a redirect or an anchor alias, see README):\n' +
+      'Permanent links are gone (add a redirect or an anchor alias, see docs/teaching.md):\n' +
         diff(expected, actual),
     );
   }

@@ -313,7 +313,12 @@ export function judge(s: Sample): Row[] {
     const sniffed = s.hashed.filter((f) => header(f, 'x-content-type-options') !== 'nosniff');
     if (sniffed.length) problems.push(`no nosniff on ${list(sniffed.map(at))}`);
     rows.push(
-      row('security headers', problems, warnings, 'pages, embed page and files as the README says'),
+      row(
+        'security headers',
+        problems,
+        warnings,
+        'pages, embed page and files as docs/hosting.md says',
+      ),
     );
   }
 

@@ -1,6 +1,6 @@
 // What the course-platform runtime (src/scorm/runtime.ts) decides, as plain functions: how
 // it finds the platform's SCORM API, what it keeps between sessions (suspend data), and the
-// status and score it reports. One package runs as one SCO; see README "Use it in Moodle / ILIAS".
+// status and score it reports. One package runs as one SCO; see docs/teaching.md "Use it in Moodle / ILIAS".
 import { START_SLUG } from './urls.ts';
 
 /** The two SCORM versions a package is built for. */

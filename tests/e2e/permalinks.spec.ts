@@ -1,5 +1,5 @@
 // Permanent links: every URL and heading anchor in tests/permalinks.json is still served.
-// When one must move, give it a redirect or an anchor alias (README); when pages or
+// When one must move, give it a redirect or an anchor alias (docs/teaching.md); when pages or
 // headings were added, run `npm run permalinks:update` and commit the list.
 import { readFileSync } from 'node:fs';
 import { assertKept, anchorsOf, type Permalinks } from '../permalinks.ts';

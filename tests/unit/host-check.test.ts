@@ -1,5 +1,5 @@
 // The hosting check (src/lib/host-check.ts) against a host made here in memory: the built site
-// (run after `npm run build`) served the way the README asks, then with one mistake at a time.
+// (run after `npm run build`) served the way docs/hosting.md asks, then with one mistake at a time.
 // Each mistake must fail in its own area and nowhere else. scripts/test-servers.ts runs the
 // same check against real Apache and nginx setups.
 import assert from 'node:assert/strict';
@@ -101,7 +101,7 @@ const failed = async (url: string, fetcher: Fetcher) =>
   (await checkHost(url, fetcher)).filter((r) => r.verdict === 'fail').map((r) => r.area);
 
 describe('the hosting check', { skip: !existsSync(new URL('index.html', dist)) }, () => {
-  test('a host set up as the README says passes; plain HTTP is a warning on this machine only', async () => {
+  test('a host set up as docs/hosting.md says passes; plain HTTP is a warning on this machine only', async () => {
     const local = 'http://127.0.0.1:8080';
     const rows = await checkHost(`${local}/`, host(local));
     assert.deepEqual(

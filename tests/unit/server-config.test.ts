@@ -338,18 +338,18 @@ describe('server configuration at scale and under a sub-path', () => {
   });
 });
 
-test('the README shows the nginx snippets the code makes', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+test('docs/hosting.md shows the nginx snippets the code makes', () => {
+  const hosting = readFileSync(new URL('../../docs/hosting.md', import.meta.url), 'utf8');
   assert.ok(
-    readme.includes(nginxRootSnippet('/srv/www/virtualisierung')),
-    'README: the nginx root snippet is out of date; paste nginxRootSnippet() output',
+    hosting.includes(nginxRootSnippet('/srv/www/virtualisierung')),
+    'docs/hosting.md: the nginx root snippet is out of date; paste nginxRootSnippet() output',
   );
   assert.ok(
-    readme.includes(
+    hosting.includes(
       nginxSnippet(SUB, '/srv/www/virtualisierung', {
         repeat: { 'Strict-Transport-Security': 'max-age=31536000' },
       }),
     ),
-    'README: the nginx sub-path snippet is out of date; paste nginxSnippet() output',
+    'docs/hosting.md: the nginx sub-path snippet is out of date; paste nginxSnippet() output',
   );
 });
