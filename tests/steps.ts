@@ -51,8 +51,10 @@ export const STAGES: Step[][] = [
   // Its log is checked: no warning in it that has no meaning (CLEAN_BUILD).
   [
     {
-      name: 'build, portable copy, SCORM packages',
-      run: 'npm run build:scorm',
+      name: 'build, portable copy, SCORM packages, publish folder',
+      // The publish folder for Netlify and Cloudflare (docs/hosting.md) is made from this
+      // build, so the command the docs give is run and its result checked (server-config.test.ts).
+      run: 'npm run build:scorm && node scripts/publish.ts',
       forbid: CLEAN_BUILD,
     },
   ],

@@ -353,3 +353,20 @@ test('docs/hosting.md shows the nginx snippets the code makes', () => {
     'docs/hosting.md: the nginx sub-path snippet is out of date; paste nginxSnippet() output',
   );
 });
+
+test('the publish folder, as npm test makes it, holds the site without the Apache and IIS files', (t) => {
+  const out = new URL('../../dist-publish/', import.meta.url);
+  if (!existsSync(out)) return t.skip('run node scripts/publish.ts after a build first');
+  const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).map((f) =>
+    f.split(sep).join('/'),
+  );
+  assert.deepEqual(
+    files.filter((f) => /(^|\/)(\.htaccess|web\.config)$/.test(f)),
+    [],
+    'no .htaccess or web.config: Netlify and Cloudflare would serve them',
+  );
+  assert.ok(files.includes('_headers'), '_headers at the root');
+  const base = builtBase(new URL('../../dist/', import.meta.url)).replace(/^\//, '');
+  for (const page of ['de/index.html', 'en/architecture/index.html', '404.html'])
+    assert.ok(files.includes(`${base}${page}`), `${base}${page}`);
+});
