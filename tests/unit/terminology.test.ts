@@ -47,6 +47,16 @@ const plain = (text: string) =>
     .replace(/\s+/g, ' ');
 
 const dataFiles = readdirSync(root).filter((f) => f.endsWith('.yaml'));
+/** Each content data file, parsed once: [file name, value]. */
+const data = dataFiles.map(
+  (file) => [file, parse(readFileSync(new URL(file, root), 'utf8'))] as const,
+);
+/** Every `lang` string of the data files, as [where, text]; `skip` leaves a file out. */
+const dataStrings = (lang: Lang, skip = ''): [string, string][] => {
+  const texts: [string, string][] = [];
+  for (const [file, value] of data) if (file !== skip) stringsOf(value, lang, file, texts);
+  return texts;
+};
 
 describe('terminology in the content data', () => {
   test('the data files are found', () => {
@@ -57,9 +67,7 @@ describe('terminology in the content data', () => {
 
   for (const lang of languages) {
     test(`${lang}: every content string, page and interface word keeps the sheet`, () => {
-      const texts: [string, string][] = [];
-      for (const file of dataFiles)
-        stringsOf(parse(readFileSync(new URL(file, root), 'utf8')), lang, file, texts);
+      const texts = dataStrings(lang);
       for (const page of pageFiles().filter((p) => p.lang === lang))
         texts.push([`pages/${lang}/${page.slug}.mdx`, page.source]);
       const ui = JSON.parse(
@@ -102,7 +110,7 @@ describe('terminology in the content data', () => {
         }
       for (const [key, v] of Object.entries(value)) walk(v, `${where}.${key}`);
     };
-    for (const file of dataFiles) walk(parse(readFileSync(new URL(file, root), 'utf8')), file);
+    for (const [file, value] of data) walk(value, file);
     // In the prose: the sentence a mark citing the claim closes.
     for (const page of pageFiles())
       for (const m of page.body.matchAll(
@@ -118,12 +126,9 @@ describe('terminology in the content data', () => {
     const ranking =
       /more common|second place|most widespread|häufigere|an zweiter Stelle|zweiten Platz|Platz zwei|verbreitetsten|weitesten verbreitet/iu;
     const found: string[] = [];
-    for (const file of dataFiles.filter((f) => f !== 'claims.yaml'))
-      for (const lang of languages) {
-        const texts: [string, string][] = [];
-        stringsOf(parse(readFileSync(new URL(file, root), 'utf8')), lang, file, texts);
-        for (const [at, text] of texts) if (ranking.test(text)) found.push(`${at}: ${text}`);
-      }
+    for (const lang of languages)
+      for (const [at, text] of dataStrings(lang, 'claims.yaml'))
+        if (ranking.test(text)) found.push(`${at}: ${text}`);
     for (const page of pageFiles().filter((p) => p.slug !== 'start'))
       if (ranking.test(page.body)) found.push(`${page.lang}/${page.slug}`);
     assert.deepEqual(found, []);
