@@ -10,14 +10,15 @@
 // --mastery   the score (percentage of self-check questions right at the first try) a
 //             student needs to pass; without it the package reports completion only.
 // --version   build only this version (may be given twice; default both).
-import { readdirSync, readFileSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import { isLang } from '../src/i18n/ui.ts';
+import { filesBelow } from '../src/lib/files-below.ts';
 import { serializeState, SUSPEND_LIMIT, type Course, type ScormVersion } from '../src/lib/scorm.ts';
 import {
   checkMastery,
@@ -67,13 +68,6 @@ const versions = values.version.map((v) => {
 if (!existsSync(join(source, 'index.html'))) {
   throw new Error('scorm: no portable copy; run `npm run build:portable` first.');
 }
-
-/** Every file below `dir`, relative to it, with forward slashes. */
-const filesBelow = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
 
 // The public address, where the build had one (`SITE_URL`): the pages' canonical links.
 const publicSite = /<link rel="canonical" href="([^"]+)"/.exec(

@@ -95,20 +95,9 @@ const freePort = () =>
     server.on('error', reject);
   });
 
-/**
- * fetch, sent again once when the server closed a kept-alive connection just as the request
- * went out on it (undici's UND_ERR_SOCKET), as a browser does. Apache's event MPM closes idle
- * connections under load, and the checks send many requests side by side.
- */
-async function request(url: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code;
-    if (code !== 'UND_ERR_SOCKET') throw error;
-    return fetch(url, init);
-  }
-}
+/** fetch, sent again once on a dropped kept-alive connection (Apache's event MPM closes
+ * idle connections under load, and the checks send many requests side by side). */
+const request = retrying(fetch);
 
 /** Starts a server process and waits until `url` answers. */
 async function start(
@@ -541,7 +530,7 @@ try {
   ];
   const hostChecked = Promise.all(
     hostSetups.map(async (setup) => {
-      const rows = await checkHost(setup.url, retrying(request));
+      const rows = await checkHost(setup.url, request);
       const failed = rows.filter((r) => r.verdict === 'fail').map((r) => r.area);
       const ok = failed.join() === setup.fails.join();
       console.log(

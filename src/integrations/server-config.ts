@@ -4,9 +4,9 @@
 // because their paths (the not-found page, the embed pages) must carry the base the site
 // is built for.
 import type { AstroIntegration } from 'astro';
-import { readdir, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { filesBelow } from '../lib/files-below.ts';
 import {
   foldersWithoutIndex,
   headersFile,
@@ -27,9 +27,7 @@ export default function serverConfig(): AstroIntegration {
         const redirects = redirectsFile(base);
         // Folders a server would list (`_astro/`, `pagefind/`, `<lang>/embed/`, …).
         const out = fileURLToPath(dir);
-        const files = (await readdir(out, { recursive: true, withFileTypes: true }))
-          .filter((entry) => entry.isFile())
-          .map((entry) => relative(out, join(entry.parentPath, entry.name)).split(sep).join('/'));
+        const files = filesBelow(out);
         const written: [string, string][] = [
           ['_headers', headersFile(base)],
           ...(redirects ? [['_redirects', redirects] as [string, string]] : []),

@@ -12,7 +12,7 @@ import {
   FRAME_HEADERS,
 } from './server-config.ts';
 
-export type Verdict = 'ok' | 'warn' | 'fail';
+type Verdict = 'ok' | 'warn' | 'fail';
 
 /** One line of the table: an area, its verdict and what was seen. */
 export interface Row {
@@ -24,7 +24,7 @@ export interface Row {
 export type Fetcher = (url: string, init?: RequestInit) => Promise<Response>;
 
 /** One response as the check saw it (status 0: no answer, `error` says why). */
-export interface Seen {
+interface Seen {
   path: string;
   status: number;
   headers: Headers;
@@ -72,7 +72,7 @@ export const retrying =
   };
 
 /** The sample the check fetched, by role. Each list may be empty where the site had none. */
-export interface Sample {
+interface Sample {
   root: URL;
   /** Pages: the root page, a start page, a topic page. */
   pages: Seen[];
@@ -111,7 +111,7 @@ function linksUnder(html: string, root: URL, attr = 'href'): string[] {
 }
 
 /** Fetches the sample: pages and files found from the root page down, and the fixed probes. */
-export async function collect(
+async function collect(
   siteUrl: string,
   fetcher: Fetcher = retrying(fetch),
   timeoutMs = 15_000,
@@ -247,7 +247,7 @@ const short = (seen: Seen, root: URL) => seen.path.slice(root.pathname.length) |
 const status = (seen: Seen) => (seen.status ? String(seen.status) : `no answer (${seen.error})`);
 
 /** Judges the sample: one row per area, in the order of the table. */
-export function judge(s: Sample): Row[] {
+function judge(s: Sample): Row[] {
   const rows: Row[] = [];
   const at = (seen: Seen) => short(seen, s.root);
 

@@ -112,6 +112,11 @@ if (api && call(INIT, '') === 'true') {
     if (record) call(COMMIT, '');
   };
 
+  /** Marks a topic page as opened (a page whose question was answered was opened). */
+  const seen = (slug: string) => {
+    if (!state.seen.includes(slug)) state.seen.push(slug);
+  };
+
   /**
    * A question's first answer (the self-check marks it `data-first` on the question): counted
    * and reported once; trying other options afterwards only gives feedback.
@@ -121,14 +126,14 @@ if (api && call(INIT, '') === 'true') {
     const id = name.replace(/^quiz-/, '');
     const { first, answer } = (question as HTMLElement).dataset;
     if (!first || state.answers[id] || !course.questions.includes(id)) return;
-    const choice = +first;
-    state.answers[id] = [choice, choice === +(answer ?? '') ? 1 : 0];
-    if (!state.seen.includes(pageOf(id))) state.seen.push(pageOf(id));
+    const [choice, right] = [+first, +(answer ?? '')];
+    state.answers[id] = [choice, choice === right ? 1 : 0];
+    seen(pageOf(id));
     set(
       interaction(version, interactions++, {
         id,
         choice,
-        answer: +(answer ?? ''),
+        answer: right,
         text: (question.querySelector('legend')?.textContent ?? '')
           .replace(/\s+/g, ' ')
           .replace(/^ ?\d+\. /, '')
@@ -148,7 +153,7 @@ if (api && call(INIT, '') === 'true') {
     const slug = slugOfPath(path);
     if (!slug) return;
     set([[LOCATION, path]]);
-    if (course.pages.includes(slug) && !state.seen.includes(slug)) state.seen.push(slug);
+    if (course.pages.includes(slug)) seen(slug);
     document.title = doc.title;
     const note = root.getAttribute(`data-note-${doc.documentElement.lang}`);
     if (note) for (const line of doc.querySelectorAll('.quiz-note')) line.textContent = note;

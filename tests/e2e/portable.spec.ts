@@ -1,8 +1,9 @@
 // The portable build (`npm run build:portable`) opened straight from disk, as a reader does
 // with a folder from a USB stick: file:// URLs, no server.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { filesBelow } from '../../src/lib/files-below.ts';
 import { expect, sitePages, test } from './fixtures.ts';
 import { modal, modalInput, QUERIES, target, topThree } from './search-helpers.ts';
 
@@ -10,12 +11,6 @@ const folder = fileURLToPath(new URL('../../dist-portable/bare-metal-explainer/'
 const home = pathToFileURL(`${folder}index.html`).href;
 /** The file:// URL of a site path such as /de/architecture/. */
 const fileUrl = (path: string) => new URL(`.${path}index.html`, home).href;
-
-/** Every file below `dir`, relative to it, with forward slashes. */
-const filesBelow = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(dir.length).replace(/^\//, ''));
 
 test.beforeAll(() => {
   if (!existsSync(`${folder}index.html`))
