@@ -7,6 +7,11 @@
 // table tests/search-queries.json as a reader sees it in the dialog: success@1, success@3
 // and mean reciprocal rank per language and engine, by kind of query. Prints tables;
 // asserts nothing (tests/e2e/search-relevance.spec.ts does).
+//
+//   npm run bench:search               every row: both languages, both engines, RUNS=5
+//   npm run bench:search -- --smoke    one row (German, Pagefind), one run, three relevance
+//                                      queries: proves the benchmark still runs (npm test
+//                                      runs it so; scripts/docs-commands.ts)
 import { chromium, type Browser } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -16,10 +21,11 @@ import { gzipSync } from 'node:zlib';
 import { chromiumArgs, requireChromium } from '../tests/chromium.ts';
 import { QUERIES as TABLE, rankOf, resultLinks, type Query } from '../tests/e2e/search-helpers.ts';
 
-const DIST = process.argv[2] ?? 'dist';
+const SMOKE = process.argv.includes('--smoke');
+const DIST = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'dist';
 const PORT = Number(process.env['PORT'] ?? 4321);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const RUNS = Number(process.env['RUNS'] ?? 5);
+const RUNS = SMOKE ? 1 : Number(process.env['RUNS'] ?? 5);
 type Lang = 'de' | 'en';
 const QUERIES: Record<Lang, string[]> = {
   de: ['Treiber', 'Echtzeit', 'Installationsaufwand', 'ESXi', 'Virtuozzo', 'Hypervisor'],
@@ -167,7 +173,7 @@ async function measure(browser: Browser, lang: Lang, fallback: boolean): Promise
   // Relevance: each query of the table, as listed in the dialog.
   const status = dialog.getByRole('status');
   const ranks: Row['ranks'] = [];
-  for (const query of TABLE[lang]) {
+  for (const query of SMOKE ? TABLE[lang].slice(0, 3) : TABLE[lang]) {
     await input.fill(query.q);
     await status.filter({ hasText: query.q }).waitFor();
     ranks.push({ query, rank: rankOf(await resultLinks(dialog), lang, query) });
@@ -202,8 +208,9 @@ try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs });
   const rows: Row[] = [];
-  for (const fallback of [false, true])
-    for (const lang of ['de', 'en'] as const) rows.push(await measure(browser, lang, fallback));
+  for (const fallback of SMOKE ? [false] : [false, true])
+    for (const lang of SMOKE ? (['de'] as const) : (['de', 'en'] as const))
+      rows.push(await measure(browser, lang, fallback));
   await browser.close();
   console.log(`\nSearch figures (${RUNS} runs of ${QUERIES.de.length - 1} queries per row)\n`);
   table(

@@ -54,13 +54,22 @@ export const STAGES: Step[][] = [
       name: 'build, portable copy, SCORM packages, publish folder',
       // The publish folder for Netlify and Cloudflare (docs/hosting.md) is made from this
       // build, so the command the docs give is run and its result checked (server-config.test.ts).
-      run: 'npm run build:scorm && node scripts/publish.ts',
+      // The documented variants run first (a package in English with a mastery score,
+      // the Cloudflare folder); the defaults the tests read are made last.
+      run:
+        'npm run build:scorm -- --lang=en --mastery=70 && node scripts/scorm.ts' +
+        ' && node scripts/publish.ts --cloudflare && node scripts/publish.ts',
       forbid: CLEAN_BUILD,
     },
   ],
   [
-    // The build has just written Astro's types: the check reads them and writes none.
-    { name: 'types (astro check)', run: 'npm run check -- --noSync' },
+    // The build has just written Astro's types: the check reads them and writes none. Then
+    // every command the README and docs/ give that no other step runs (the development
+    // server writes the types again, so it waits for the check).
+    {
+      name: "types (astro check), the docs' commands",
+      run: 'npm run check -- --noSync && node scripts/docs-commands.ts',
+    },
     { name: 'unit tests', run: 'npm run test:unit' },
     { name: 'paraphrase check', run: 'npm run test:verbatim' },
     { name: 'HTML rules', run: 'npm run test:html' },

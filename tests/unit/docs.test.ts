@@ -1,59 +1,10 @@
 // The documentation stays usable: the README is a short front door, every relative link and
 // anchor in it and in docs/ leads somewhere, and every npm command they name exists.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const readme = join(root, 'README.md');
-const docsDir = join(root, 'docs');
-const documents = [
-  readme,
-  ...readdirSync(docsDir)
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => join(docsDir, name)),
-];
-const name = (file: string) => relative(root, file);
-
-/** A Markdown file split into its prose (code left out) and its code (fenced and inline). */
-interface Parsed {
-  prose: string[];
-  code: string[];
-  headings: string[];
-}
-
-const parsed = new Map<string, Parsed>();
-function parse(file: string): Parsed {
-  const known = parsed.get(file);
-  if (known) return known;
-  const prose: string[] = [];
-  const code: string[] = [];
-  const headings: string[] = [];
-  let fence: string | undefined;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      else code.push(line);
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading?.[1]) headings.push(heading[1]);
-    prose.push(line);
-  }
-  // Inline code may wrap over a line break; take it out of the prose as one span.
-  const text = prose.join('\n');
-  for (const span of text.matchAll(/`([^`]+)`/g)) code.push(span[1] ?? '');
-  const result = { prose: [text.replace(/`[^`]+`/g, '')], code, headings };
-  parsed.set(file, result);
-  return result;
-}
+import { commands, documents, name, parse, readme, root } from '../docs.ts';
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function slug(heading: string): string {
@@ -124,19 +75,11 @@ test('every npm command in the README and docs/ names a script of package.json',
   };
   const scripts = new Set(Object.keys(pkg.scripts));
   const npmOwn = new Set(['ci', 'install']); // npm's own commands, no script
-  const unknown: string[] = [];
-  let commands = 0;
-  for (const file of documents) {
-    for (const code of parse(file).code) {
-      for (const match of code.matchAll(/\bnpm\s+(run\s+)?([a-z][\w:.-]*)/g)) {
-        const [, run, command] = match as unknown as [string, string | undefined, string];
-        commands++;
-        const ok = scripts.has(command) || (!run && npmOwn.has(command));
-        if (!ok) unknown.push(`${name(file)}: npm ${run ? 'run ' : ''}${command}`);
-      }
-    }
-  }
-  assert.ok(commands > 0, 'no npm commands found: the check reads nothing');
+  const found = commands();
+  const unknown = found
+    .filter(({ run, script }) => !scripts.has(script) && (run || !npmOwn.has(script)))
+    .map(({ file, run, script }) => `${file}: npm ${run ? 'run ' : ''}${script}`);
+  assert.ok(found.length > 0, 'no npm commands found: the check reads nothing');
   assert.deepEqual(
     unknown,
     [],
