@@ -65,7 +65,11 @@ const serverFiles = new Set([
 cpSync(source, out, {
   recursive: true,
   // Font files travel inside the stylesheet (below), so they are not copied.
-  filter: (from) => !serverFiles.has(relative(source, from)) && !from.endsWith('.woff2'),
+  // The offline control's code (its entry chunk) would be dead weight: no page names it.
+  filter: (from) =>
+    !serverFiles.has(relative(source, from)) &&
+    !from.endsWith('.woff2') &&
+    !/^_astro\/offline-copy\./.test(relative(source, from).split(sep).join('/')),
 });
 mkdirSync(join(out, scriptDir), { recursive: true });
 

@@ -41,7 +41,10 @@ class OfflineCopy extends HTMLElement {
     this.#panel.className = 'print-hint';
     this.#panel.hidden = true;
     this.#text.id = `${id}-text`;
+    this.#text.tabIndex = -1;
     this.#bar.setAttribute('aria-labelledby', this.#text.id);
+    // Both wait until the state is known: a button without its name is never there to press.
+    this.#bar.hidden = this.#action.hidden = true;
     this.#action.type = 'button';
     this.#action.className = 'copy-link copy-link-labelled';
     this.#panel.append(this.#text, this.#bar, this.#action);
@@ -64,12 +67,14 @@ class OfflineCopy extends HTMLElement {
   /** The listing from the network; from the cache when the network is gone. */
   async #load(): Promise<Listing | undefined> {
     const url = listingUrl(this.#base, this.#lang);
-    try {
-      const response = await fetch(url, { cache: 'no-cache' });
-      if (response.ok) return (await response.json()) as Listing;
-    } catch {
-      // Offline: a kept copy has its listing in the cache.
-    }
+    // Offline, a kept copy has its listing in the cache (asking the network would only fail).
+    if (navigator.onLine)
+      try {
+        const response = await fetch(url, { cache: 'no-cache' });
+        if (response.ok) return (await response.json()) as Listing;
+      } catch {
+        // The network failed after all: the cache may still have it.
+      }
     return (await (await window.caches?.match(url))?.json()) as Listing | undefined;
   }
 
@@ -87,6 +92,9 @@ class OfflineCopy extends HTMLElement {
     if (this.#busy) return;
     this.#listing ??= await this.#load();
     const listing = this.#listing;
+    const kept = !!listing && (await this.#kept());
+    // A download or removal begun meanwhile shows its own state.
+    if (this.#busy) return;
     this.#bar.hidden = true;
     this.#action.hidden = true;
     if (!listing) {
@@ -102,7 +110,6 @@ class OfflineCopy extends HTMLElement {
       this.#text.textContent = this.#say('framed');
       return;
     }
-    const kept = await this.#kept();
     this.#text.textContent = this.#say(kept ? 'kept' : 'size', { size });
     this.#action.textContent = this.#say(kept ? 'remove' : 'download', { size });
     this.#action.dataset['act'] = kept ? 'remove' : 'keep';
@@ -111,6 +118,7 @@ class OfflineCopy extends HTMLElement {
 
   /** Kept: a worker is registered for the site and a cache holds this language's listing. */
   async #kept(): Promise<boolean> {
+    if (!('serviceWorker' in navigator) || !window.caches) return false;
     const registration = await navigator.serviceWorker.getRegistration(this.#base);
     return !!registration && !!(await caches.match(listingUrl(this.#base, this.#lang)));
   }
@@ -118,13 +126,18 @@ class OfflineCopy extends HTMLElement {
   async #act(): Promise<void> {
     if (this.#busy) return;
     this.#busy = true;
-    this.#action.ariaDisabled = 'true';
+    // While it works, the button goes; focus waits on the text that says how far it is,
+    // and comes back to the button (now the opposite action) when it is done.
+    const focused = document.activeElement === this.#action;
+    this.#action.hidden = true;
+    if (focused) this.#text.focus();
     try {
       if (this.#action.dataset['act'] === 'remove') await this.#remove();
       else await this.#keep();
     } finally {
       this.#busy = false;
-      this.#action.ariaDisabled = null;
+      this.#action.hidden = false;
+      if (focused) this.#action.focus();
     }
   }
 
