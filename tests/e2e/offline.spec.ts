@@ -18,7 +18,7 @@ import { serveStatic } from '../static-server.ts';
 import { axeBothSchemes } from './axe.ts';
 import { reflowProblems } from './audit-helpers.ts';
 import { expect, test } from './fixtures.ts';
-import { serveLms, siteFrame } from './scorm-lms.ts';
+import { serveLms } from './scorm-lms.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
