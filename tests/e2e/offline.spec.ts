@@ -5,7 +5,15 @@
 // the next visit; "Remove offline copy" leaves no cache and no worker. Where no worker may
 // run (the portable copy on disk, the SCORM packages, an embed page in a frame, a browser
 // without service workers) none is registered, and the control says why or is not there.
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,27 +59,27 @@ const panel = (page: Page) => control(page).locator('.print-hint');
 const action = (page: Page) => panel(page).getByRole('button');
 
 /** What the page's origin holds: the copy's caches and the registered workers' scopes. */
-const stored = (page: Page) =>
+const stored = (page: Page, base = '/') =>
   page.evaluate(async (prefix) => {
     const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
     const workers = await navigator.serviceWorker.getRegistrations();
-    return { caches: names, workers: workers.map((w) => w.scope) };
-  }, cachePrefix('/'));
+    return { caches: names, workers: workers.map((w) => new URL(w.scope).pathname) };
+  }, cachePrefix(base));
 
 /**
  * Opens the control on the start page of `lang`, checks the size it shows before anything is
  * fetched, keeps the language and follows the progress bar to its end.
  */
-async function keep(page: Page, lang: 'de' | 'en', dir = dist): Promise<void> {
+async function keep(page: Page, lang: 'de' | 'en', dir = dist, base = '/'): Promise<void> {
   const { bytes } = listing(dir, lang);
   const size = formatBytes(bytes, lang);
-  await page.goto(`/${lang}/`);
+  await page.goto(`${base}${lang}/`);
   await toggle(page).click();
   await expect(toggle(page)).toHaveAttribute('aria-expanded', 'true');
   // The size first: in the text and on the button that starts the download.
   await expect(panel(page).locator('p')).toContainText(size);
   await expect(action(page)).toHaveText(new RegExp(size.replace('.', '\\.')));
-  expect((await stored(page)).workers, 'no worker before the reader asks').toEqual([]);
+  expect((await stored(page, base)).workers, 'no worker before the reader asks').toEqual([]);
   // Every value the progress bar takes, as the reader sees it move.
   await page.evaluate(() => {
     const bar = document.querySelector('offline-copy progress') as HTMLProgressElement;
@@ -122,6 +130,8 @@ test('keep English, read it offline (five pages, search, a figure), then remove 
   const input = page.locator('.search-panel').getByRole('combobox');
   await input.fill('hypervisor');
   await expect(page.locator('.search-panel').getByRole('option').first()).toBeVisible();
+  // Pagefind itself answered: its script, WebAssembly and chunks were all kept.
+  await expect(page.locator('site-search')).toHaveAttribute('data-engine', 'pagefind');
   await page.keyboard.press('Escape');
   // A figure changes its view: its script came from the cache too.
   const figure = page.locator('#figure-layer-stack');
@@ -192,6 +202,32 @@ test('a new deployment at the same address replaces the copy on the next visit',
     await server.close();
     rmSync(old, { recursive: true, force: true });
     rmSync(next, { recursive: true, force: true });
+  }
+});
+
+test('under a sub-path the worker takes the base as its scope and serves the copy offline', async ({
+  browser,
+}) => {
+  const SUB = '/kurs/virtualisierung/';
+  const folder = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
+  test.skip(!existsSync(folder), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
+  const server = await serveStatic(folder, SUB);
+  const { context, page, errors } = await freshContext(browser, server.origin);
+  try {
+    await keep(page, 'de', folder, SUB);
+    expect(await stored(page, SUB)).toEqual({
+      caches: [cacheName(SUB, listing(folder, 'de').v)],
+      workers: [SUB],
+    });
+    await context.setOffline(true);
+    for (const path of ['de/architecture/', 'de/glossary/']) {
+      await page.goto(SUB + path);
+      await expect(page.locator('h1')).toBeVisible();
+    }
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await server.close();
   }
 });
 
