@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import cspPerPage from './src/integrations/csp-per-page.ts';
 import serverConfig from './src/integrations/server-config.ts';
+import offline from './src/integrations/offline.ts';
 import siteUrl from './src/integrations/site-url.ts';
 import { onLog } from './src/integrations/build-log.ts';
 import { readFileSync } from 'node:fs';
@@ -64,13 +65,14 @@ export default defineConfig({
   build: { format: 'directory' },
   // MDX runs through Astro's default Markdown processor (Sätteri); its hast plugin links
   // the first use of each glossary term on a page to the term's entry. When the pages are
-  // written, the search indexes are built and the server configuration files are written
-  // for the build's base.
+  // written, the search indexes are built, then the offline copy's worker, manifests and
+  // listings, and the server configuration files, all for the build's base.
   integrations: [
     mdx({ processor: satteri({ hastPlugins: [glossaryLinks(glossary)] }) }),
     siteUrl(),
     cspPerPage(),
     searchIndex(),
+    offline(),
     serverConfig(),
   ],
   // A strict Content Security Policy in a <meta> of every page: Astro adds the hashes of

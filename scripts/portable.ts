@@ -15,6 +15,10 @@
 // - The Content Security Policy keeps every directive, with script-src listing the
 //   rewritten scripts: 'self' plus the hashes of the inline scripts left in the page.
 // - The fallback search data names page files (`de/x/index.html`), not folders.
+// - The offline copy is left out (a copy on disk is offline already, and browsers run no
+//   service worker for file:// pages; the SCORM packages, made from this copy, run inside a
+//   course platform's origin): no sw.js, no offline/ folder (listings, manifests), no app
+//   icons, and no manifest link, <offline-copy> control or its lazy code in any page.
 // The search falls back by itself to its classic-script data when Pagefind cannot start,
 // which is always the case from file://.
 import { createHash } from 'node:crypto';
@@ -34,6 +38,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { zipSync } from 'fflate';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
 import type { StartTag } from 'parse5-sax-parser';
+import { ICONS, OFFLINE_DIR, WORKER_FILE } from '../src/lib/offline.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const source = join(root, 'dist');
@@ -51,12 +56,20 @@ if (!existsSync(join(source, 'index.html'))) {
 rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
 // Server configuration files mean nothing on a disk, and Pagefind's folder is never read
-// from one (search answers with its fallback there); everything else is copied.
-const serverFiles = new Set(['_headers', '.htaccess', 'web.config', 'pagefind']);
+// from one (search answers with its fallback there), nor is the offline copy (above);
+// everything else is copied.
+const serverFiles = new Set([
+  ...['_headers', '.htaccess', 'web.config', 'pagefind'],
+  ...[WORKER_FILE, OFFLINE_DIR, ...ICONS.map((icon) => icon.file)],
+]);
 cpSync(source, out, {
   recursive: true,
   // Font files travel inside the stylesheet (below), so they are not copied.
-  filter: (from) => !serverFiles.has(relative(source, from)) && !from.endsWith('.woff2'),
+  // The offline control's code (its entry chunk) would be dead weight: no page names it.
+  filter: (from) =>
+    !serverFiles.has(relative(source, from)) &&
+    !from.endsWith('.woff2') &&
+    !/^_astro\/offline-copy\./.test(relative(source, from).split(sep).join('/')),
 });
 mkdirSync(join(out, scriptDir), { recursive: true });
 
@@ -140,6 +153,16 @@ type OpenScript =
   | { module: true; src: string | undefined; text: string; tag: StartTag }
   | { module: false; text: string };
 
+/** True for an element of the offline copy, left out of every page with what it holds. */
+const isOffline = (tag: StartTag): boolean => {
+  const attr = (name: string) => tag.attrs.find((a) => a.name === name)?.value;
+  return (
+    tag.tagName === 'offline-copy' ||
+    (tag.tagName === 'template' && attr('data-lazy') === 'offline-copy') ||
+    (tag.tagName === 'link' && attr('rel') === 'manifest')
+  );
+};
+
 /** Rewrites one HTML page in place. */
 async function rewritePage(page: string): Promise<void> {
   const html = readFileSync(join(out, page), 'utf8');
@@ -148,7 +171,17 @@ async function rewritePage(page: string): Promise<void> {
   const inlineScripts: string[] = [];
   const pending: Promise<void>[] = [];
   let inScript: OpenScript | null = null;
+  /** The offline element being left out, and how deep in it the stream is. */
+  let dropping: { name: string; depth: number } | null = null;
   rewriter.on('startTag', (tag, raw) => {
+    if (dropping) {
+      if (tag.tagName === dropping.name) dropping.depth += 1;
+      return;
+    }
+    if (isOffline(tag)) {
+      if (tag.tagName !== 'link') dropping = { name: tag.tagName, depth: 1 };
+      return;
+    }
     // A font preload would fetch a file the copy does not have: the font is in the stylesheet.
     const attr = (name: string) => tag.attrs.find((a) => a.name === name)?.value;
     if (tag.tagName === 'link' && attr('rel') === 'preload' && attr('as') === 'font') return;
@@ -179,10 +212,15 @@ async function rewritePage(page: string): Promise<void> {
     chunks.push(changed ? tagText(tag) : raw);
   });
   rewriter.on('text', (_, raw) => {
+    if (dropping) return;
     if (inScript) inScript.text += raw;
     else chunks.push(raw);
   });
   rewriter.on('endTag', (tag, raw) => {
+    if (dropping) {
+      if (tag.tagName === dropping.name && --dropping.depth === 0) dropping = null;
+      return;
+    }
     if (tag.tagName === 'script' && inScript) {
       const script = inScript;
       inScript = null;
@@ -209,7 +247,9 @@ async function rewritePage(page: string): Promise<void> {
     }
     chunks.push(raw);
   });
-  rewriter.on('comment', (_, raw) => chunks.push(raw));
+  rewriter.on('comment', (_, raw) => {
+    if (!dropping) chunks.push(raw);
+  });
   rewriter.on('doctype', (_, raw) => chunks.push(raw));
 
   await new Promise<void>((resolve, reject) => {

@@ -90,6 +90,9 @@ interface Sample {
   configFiles: Seen[];
   /** The same root over plain HTTP, for an https:// root. */
   plain?: Seen | undefined;
+  /** The offline copy's service worker and the start page's web app manifest. */
+  worker: Seen;
+  manifest?: Seen | undefined;
 }
 
 /** Local addresses, where plain HTTP is fine for a test. */
@@ -201,18 +204,22 @@ async function collect(
       : []),
   ];
   const folders = ['_astro/', 'pagefind/', 'pagefind/index/', `${lang}embed/`, 'search-fallback/'];
+  const manifestPath = start && /<link rel="manifest" href="([^"]+)"/.exec(start.body)?.[1];
   const plainRoot = new URL(root);
   plainRoot.protocol = 'http:';
-  const [searchBinary, missing, slashSeen, folderSeen, configFiles, plain] = await Promise.all([
-    Promise.all(binaries.map((p) => get(root.pathname + p))),
-    get(`${root.pathname}no-such-page-check-host/`),
-    Promise.all(slashless.map(async ({ path, to }) => ({ seen: await get(path), to }))),
-    Promise.all(folders.map((p) => get(root.pathname + p))),
-    Promise.all(CONFIG_FILES.map((p) => get(root.pathname + p))),
-    root.protocol === 'https:'
-      ? see(fetcher, plainRoot, Math.min(timeoutMs, 5000))
-      : Promise.resolve(undefined),
-  ]);
+  const [searchBinary, missing, slashSeen, folderSeen, configFiles, plain, worker, manifest] =
+    await Promise.all([
+      Promise.all(binaries.map((p) => get(root.pathname + p))),
+      get(`${root.pathname}no-such-page-check-host/`),
+      Promise.all(slashless.map(async ({ path, to }) => ({ seen: await get(path), to }))),
+      Promise.all(folders.map((p) => get(root.pathname + p))),
+      Promise.all(CONFIG_FILES.map((p) => get(root.pathname + p))),
+      root.protocol === 'https:'
+        ? see(fetcher, plainRoot, Math.min(timeoutMs, 5000))
+        : Promise.resolve(undefined),
+      get(`${root.pathname}sw.js`),
+      manifestPath ? get(new URL(manifestPath, root).pathname) : Promise.resolve(undefined),
+    ]);
   return {
     root,
     pages,
@@ -226,6 +233,8 @@ async function collect(
     folders: folderSeen,
     configFiles,
     plain,
+    worker,
+    manifest,
   };
 }
 
@@ -430,6 +439,31 @@ function judge(s: Sample): Row[] {
     }
     rows.push(
       row('MIME types: search', problems, warnings, 'application/octet-stream, JSON, JavaScript'),
+    );
+  }
+
+  // The offline copy: a worker the browser accepts and checks for updates, a manifest it reads.
+  {
+    const problems: string[] = [];
+    const warnings: string[] = [];
+    const { worker, manifest } = s;
+    const cc = header(worker, 'cache-control') ?? '';
+    if (worker.status !== 200) problems.push(`${at(worker)}: status ${status(worker)}`);
+    else if (!/javascript/.test(header(worker, 'content-type') ?? ''))
+      problems.push(`${at(worker)}: ${header(worker, 'content-type') ?? 'no type'} (refused)`);
+    else if (/immutable/.test(cc) || maxAge(cc) >= 86_400)
+      warnings.push(`${at(worker)}: "${cc}" delays updates for readers who kept a copy`);
+    if (!manifest) problems.push('the start page links no web app manifest');
+    else if (manifest.status !== 200) problems.push(`${at(manifest)}: status ${status(manifest)}`);
+    else if (!/^application\/manifest\+json/.test(header(manifest, 'content-type') ?? ''))
+      warnings.push(`${at(manifest)}: ${header(manifest, 'content-type') ?? 'no type'}`);
+    rows.push(
+      row(
+        'offline copy',
+        problems,
+        warnings,
+        `sw.js revalidated, manifest application/manifest+json`,
+      ),
     );
   }
 

@@ -5,6 +5,7 @@
 // files into the output (src/integrations/server-config.ts); docs/hosting.md shows the nginx
 // snippets made by the same code, and scripts/test-servers.ts runs them on real servers.
 import { languages } from '../i18n/ui.ts';
+import { OFFLINE_DIR, WORKER_FILE } from './offline.ts';
 import { joinBase } from './urls.ts';
 
 /** Headers sent with every response. */
@@ -26,8 +27,12 @@ export const FRAME_HEADERS: Readonly<Record<string, string>> = {
 /** Embed pages (`/<lang>/embed/<id>/`) may be framed by any site (an LMS, slides). */
 export const EMBED_FRAME_ANCESTORS = 'frame-ancestors *';
 
-/** Extensions of Pagefind's search index files (its WebAssembly is `wasm.<lang>.pagefind`). */
+/**
+ * Types servers may not know: the web app manifests (browsers expect this type), and
+ * Pagefind's search index files (its WebAssembly is `wasm.<lang>.pagefind`).
+ */
 export const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.webmanifest': 'application/manifest+json',
   '.pagefind': 'application/octet-stream',
   '.pf_meta': 'application/octet-stream',
   '.pf_index': 'application/octet-stream',
@@ -43,7 +48,11 @@ const IIS_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
-/** Cache-Control values: content-hashed files never change; everything else is revalidated. */
+/**
+ * Cache-Control values: content-hashed files never change; everything else is revalidated,
+ * the offline copy's worker (sw.js) above all: a worker kept in a cache would hold readers on
+ * an old version of the site.
+ */
 export const CACHE = {
   immutable: 'public, max-age=31536000, immutable',
   revalidate: 'no-cache',
@@ -161,6 +170,14 @@ export function headersFile(base: string): string {
       block(at(`${lang}/embed/:diagram/`), {
         'Content-Security-Policy': EMBED_FRAME_ANCESTORS,
         'Cache-Control': CACHE.revalidate,
+      }),
+    ),
+    '# The offline copy: its worker and listings name the current version; the manifests.',
+    block(at(WORKER_FILE), { 'Cache-Control': CACHE.revalidate }),
+    block(at(`${OFFLINE_DIR}/*`), { 'Cache-Control': CACHE.revalidate }),
+    ...languages.map((lang) =>
+      block(at(`${OFFLINE_DIR}/${lang}.webmanifest`), {
+        'Content-Type': MIME_TYPES['.webmanifest'] ?? '',
       }),
     ),
     '# Search: the entry file names the current index files; those never change.',

@@ -25,6 +25,7 @@ interface Mistakes {
   redirectElsewhere?: boolean;
   immutablePages?: boolean;
   scriptAsText?: boolean;
+  manifestAsJson?: boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -32,6 +33,7 @@ const TYPES: Record<string, string> = {
   css: 'text/css',
   js: 'text/javascript',
   json: 'application/json',
+  webmanifest: 'application/manifest+json',
   svg: 'image/svg+xml',
   woff2: 'font/woff2',
 };
@@ -89,7 +91,9 @@ function host(origin: string, mistakes: Mistakes = {}): Fetcher {
       const type =
         ext === 'js' && mistakes.scriptAsText
           ? 'text/plain'
-          : (TYPES[ext] ?? 'application/octet-stream');
+          : ext === 'webmanifest' && mistakes.manifestAsJson
+            ? 'application/json'
+            : (TYPES[ext] ?? 'application/octet-stream');
       if (body) return respond(200, body, type);
     }
     const notFound = file('/404.html') ?? '';
@@ -122,7 +126,7 @@ describe('the hosting check', { skip: !existsSync(new URL('index.html', dist)) }
     ['soft404', ['404 status']],
     ['redirectElsewhere', ['redirects']],
     ['immutablePages', ['caching: pages']],
-    ['scriptAsText', ['MIME types: pages, assets', 'MIME types: search']],
+    ['scriptAsText', ['MIME types: pages, assets', 'MIME types: search', 'offline copy']],
   ];
   for (const [mistake, areas] of cases)
     test(`${mistake} fails in ${areas.join(' and ')}, and nowhere else`, async () => {
@@ -151,6 +155,14 @@ describe('the hosting check', { skip: !existsSync(new URL('index.html', dist)) }
     assert.equal(await verdict(good), 'ok');
     assert.equal(await verdict(canonical(origin)), 'ok');
     assert.equal(await verdict(canonical('https://staging.example.org')), 'warn');
+  });
+
+  test('a manifest sent as plain JSON is a warning; the offline copy still works', async () => {
+    const origin = 'https://www.example.org';
+    const rows = await checkHost(`${origin}/`, host(origin, { manifestAsJson: true }));
+    const offline = rows.find((r) => r.area === 'offline copy');
+    assert.equal(offline?.verdict, 'warn');
+    assert.match(offline?.detail ?? '', /webmanifest: application\/json/);
   });
 
   test('HTTPS: a site also served over plain HTTP without a redirect is a warning', async () => {

@@ -3,13 +3,15 @@
 // that load everything else on first use. Each feature's code waits in an inert <template>
 // (LazyScripts.astro). Search loads when it is opened (header link or Ctrl/⌘+K, handled here
 // always; no one-key shortcut, WCAG 2.1.4) or on the search page; copy-link buttons, the
-// citation box's addresses, self-checks, glossary previews and the print button load when a
-// reader first points at, focuses or uses one. Nothing a reader does first is lost: a click
-// (a tap is one) is replayed once the code runs: a self-check's "Check answer" answers the
-// option chosen, also one chosen before this script ran (choosing alone answers nothing).
+// citation box's addresses, self-checks, glossary previews, the print button and the offline
+// copy's control load when a reader first points at, focuses or uses one (the offline copy's
+// worker is registered only when a reader keeps a copy). Nothing a reader does first is lost:
+// a click (a tap is one) is replayed once the code runs: a self-check's "Check answer" answers
+// the option chosen, also one chosen before this script ran (choosing alone answers nothing).
 
 type Host = HTMLElement & { show?(): void; open?(from: Element | null): void };
-const HOSTS = 'copy-link,glossary-term,quiz-question,print-button,site-search,site-address';
+const HOSTS =
+  'copy-link,glossary-term,quiz-question,print-button,site-search,site-address,offline-copy';
 
 /** Inserts the code of element `name` (once); resolves when the element is defined and styled. */
 function load(name: string): Promise<unknown> {

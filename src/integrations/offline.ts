@@ -1,0 +1,35 @@
+// Writes the offline copy's files into the build output, for this build's `base`: the web
+// app manifests, the listings the "Keep for offline reading" control reads, and the service
+// worker (src/lib/offline-build.ts). It runs after the search index, whose files each
+// language's copy holds, and before the server files, which must know its folder.
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { languages, t } from '../i18n/ui.ts';
+import { writeOffline } from '../lib/offline-build.ts';
+
+export default function offline(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'offline',
+    hooks: {
+      // The control's one message that cannot come with the listing, because the listing
+      // could not be loaded: in its script (loaded on first use), not in every page.
+      'astro:config:setup': ({ updateConfig }) => {
+        const unavailable = Object.fromEntries(
+          languages.map((lang) => [lang, t(lang, 'offline.unavailable')]),
+        );
+        updateConfig({ vite: { define: { OFFLINE_UNAVAILABLE: JSON.stringify(unavailable) } } });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { version, langs } = await writeOffline(fileURLToPath(dir), base);
+        const sizes = Object.entries(langs)
+          .map(([lang, l]) => `${lang}: ${l.files} files, ${(l.bytes / 1e6).toFixed(2)} MB`)
+          .join('; ');
+        logger.info(`offline copy ${version} (${sizes}), sw.js and manifests written`);
+      },
+    },
+  };
+}

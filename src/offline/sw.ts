@@ -1,0 +1,150 @@
+// The service worker of the offline copy, bundled by the build into `<base>sw.js`
+// (src/lib/offline-build.ts) with its deployment's settings in OFFLINE. It is registered
+// only when a reader keeps a language (src/components/course/offline/offline-copy.ts), and
+// then serves every page of the site under the base:
+// - pages and every other file without a hash in its name: network first, the cache when
+//   the network fails or takes longer than a few seconds (a hall's Wi-Fi that hangs);
+// - hashed files (`_astro/`, Pagefind's chunks), which never change: cache first.
+// A new deployment has a new version, so a new sw.js: the browser installs it on the next
+// visit; it fetches the kept languages anew into the new version's cache (copying files
+// whose revision did not change), takes over at once and deletes the older caches. If that
+// fails (the network went away), the old worker and its complete copy stay.
+import { clientsClaim, copyResponse } from 'workbox-core';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { cacheName, cachePrefix, listingUrl, type Listing } from '../lib/offline.ts';
+
+/** Written in by the build (esbuild `define`). */
+declare const OFFLINE: { base: string; version: string; langs: string[]; hashed: string[] };
+
+// The parts of the worker's global scope used here (the project's types are the page's).
+interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface MessageEventLike extends ExtendableEvent {
+  data: unknown;
+  ports: readonly MessagePort[];
+}
+interface WorkerScope {
+  location: Location;
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', fn: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'message', fn: (event: MessageEventLike) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+
+const { base, version, langs, hashed } = OFFLINE;
+const CACHE = cacheName(base, version);
+const PREFIX = cachePrefix(base);
+
+/** Reports bytes done of the total while a language is fetched. */
+type Progress = (done: number, total: number) => void;
+
+/** The files of the older caches of this site, by URL: revision and the cache they are in. */
+async function previous(): Promise<Map<string, { rev: string; cache: string }>> {
+  const found = new Map<string, { rev: string; cache: string }>();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const old = await caches.open(name);
+    for (const lang of langs) {
+      const listing = (await (await old.match(listingUrl(base, lang)))?.json()) as
+        Listing | undefined;
+      for (const [url, , rev] of listing?.files ?? []) found.set(url, { rev, cache: name });
+    }
+  }
+  return found;
+}
+
+/** The languages a reader kept: those whose listing one of the older caches holds. */
+async function keptBefore(): Promise<string[]> {
+  const kept = new Set<string>();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const old = await caches.open(name);
+    for (const lang of langs) if (await old.match(listingUrl(base, lang))) kept.add(lang);
+  }
+  return [...kept];
+}
+
+/**
+ * Fetches every file of `lang`'s copy into this version's cache, a few at a time, and its
+ * listing last: a listing in the cache means the copy is complete. Throws on any failure.
+ */
+async function keep(lang: string, progress: Progress = () => {}): Promise<void> {
+  const response = await fetch(listingUrl(base, lang), { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${listingUrl(base, lang)}: ${response.status}`);
+  const listing = (await response.clone().json()) as Listing;
+  // A newer deployment than this worker: its own worker will fetch it.
+  if (listing.v !== version) throw new Error('a newer version is being installed');
+  const [store, old] = await Promise.all([caches.open(CACHE), previous()]);
+  const queue = [...listing.files];
+  let done = 0;
+  const next = async (): Promise<void> => {
+    const file = queue.shift();
+    if (!file) return;
+    const [url, bytes, rev] = file;
+    const before = old.get(url);
+    let copy = before?.rev === rev ? await caches.match(url, { cacheName: before.cache }) : null;
+    if (!copy) {
+      const fresh = await fetch(url, { cache: 'no-cache' });
+      if (!fresh.ok) throw new Error(`${url}: ${fresh.status}`);
+      // A page reached through a redirect must not be answered as one (browsers refuse it).
+      copy = fresh.redirected ? await copyResponse(fresh) : fresh;
+    }
+    await store.put(url, copy);
+    progress((done += bytes), listing.bytes);
+    return next();
+  };
+  await Promise.all([next(), next(), next(), next()]);
+  await store.put(listingUrl(base, lang), response);
+}
+
+scope.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const lang of await keptBefore()) await keep(lang);
+      await scope.skipWaiting();
+    })(),
+  );
+});
+
+clientsClaim();
+scope.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys())
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+    })(),
+  );
+});
+
+// The control asks for a language with `{ keep: lang }` and a port for the progress.
+scope.addEventListener('message', (event) => {
+  const lang = (event.data as { keep?: unknown } | null)?.keep;
+  const port = event.ports[0];
+  if (!port || typeof lang !== 'string' || !langs.includes(lang)) return;
+  event.waitUntil(
+    keep(lang, (done, total) => port.postMessage({ done, total })).then(
+      () => port.postMessage({ ok: true }),
+      (error: unknown) => port.postMessage({ error: String(error) }),
+    ),
+  );
+});
+
+const here = (url: URL) => url.origin === scope.location.origin && url.pathname.startsWith(base);
+const listings = new Set(langs.map((lang) => listingUrl(base, lang)));
+
+registerRoute(
+  ({ url }) => here(url) && hashed.some((dir) => url.pathname.startsWith(base + dir)),
+  new CacheFirst({ cacheName: CACHE }),
+);
+// Listings go to the network only: one in the cache marks a kept language.
+registerRoute(
+  ({ url }) => here(url) && !listings.has(url.pathname),
+  new NetworkFirst({
+    cacheName: CACHE,
+    networkTimeoutSeconds: 5,
+    // `?q=` on the search page, `?pagefind-highlight=` after a result: the same page.
+    matchOptions: { ignoreSearch: true },
+  }),
+);
