@@ -29,6 +29,9 @@ import { joinBase } from './urls.ts';
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 /** The control's words, which come with the listing (the page carries only its button). */
 const TEXT_KEYS: UiKey[] = [
+  'offline.missingTitle',
+  'offline.missing',
+  'offline.missingLink',
   'offline.size',
   'offline.download',
   'offline.progress',

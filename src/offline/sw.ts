@@ -10,7 +10,7 @@
 // whose revision did not change), takes over at once and deletes the older caches. If that
 // fails (the network went away), the old worker and its complete copy stay.
 import { clientsClaim, copyResponse } from 'workbox-core';
-import { registerRoute } from 'workbox-routing';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { cacheName, cachePrefix, listingUrl, type Listing } from '../lib/offline.ts';
 
@@ -148,3 +148,31 @@ registerRoute(
     matchOptions: { ignoreSearch: true },
   }),
 );
+
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// Offline, a page that is not in the copy (the other language, say) gets a short page that
+// says so and leads to the kept start page, not the browser's error. In the language of
+// the page asked for where that one is kept, else of a kept one.
+setCatchHandler(async ({ request, url }) => {
+  if (request.mode !== 'navigate') return Response.error();
+  const store = await caches.open(CACHE);
+  const asked = langs.find((lang) => url.pathname.startsWith(`${base}${lang}/`));
+  for (const lang of asked ? [asked, ...langs] : langs) {
+    const listing = (await (await store.match(listingUrl(base, lang)))?.json()) as
+      Listing | undefined;
+    if (!listing) continue;
+    const say = (key: string) => escape(listing.text[key] ?? '');
+    const html = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${say('missingTitle')}</title><main style="max-width:36rem;margin:3rem auto;padding:0 1rem;font:1.125rem/1.6 system-ui,sans-serif"><h1>${say('missingTitle')}</h1><p>${say('missing')}</p><p><a href="${base}${lang}/">${say('missingLink')}</a></p></main></html>`;
+    return new Response(html, {
+      status: 503,
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        // Made here, so no server sends its policy: no script, nothing loaded, its one style.
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      },
+    });
+  }
+  return Response.error();
+});

@@ -141,6 +141,13 @@ test('keep English, read it offline (five pages, search, a figure), then remove 
   await vmm.click();
   await expect(vmm).toHaveAttribute('aria-checked', 'true');
   await expect(figure.getByRole('heading', { name: 'Hypervisor (VMM)' })).toBeVisible();
+  // A page that is not in the copy (the other language) says so and leads back to it.
+  await page.goto('/de/architecture/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not in your offline copy');
+  // Its status, 503, is the one error the console shows.
+  expect(errors.splice(0)).toEqual([expect.stringContaining('503')]);
+  await page.getByRole('link', { name: 'Open the kept start page' }).click();
+  await expect(page).toHaveURL(/\/en\/$/);
   // Offline, the start page's control says the copy is kept.
   await page.goto('/en/');
   await toggle(page).click();
