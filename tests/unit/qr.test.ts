@@ -1,9 +1,14 @@
 // QR codes (src/lib/qr.ts): the SVG the dialog and the handout draw decodes, with a QR
-// decoder, to exactly the address it was made from, and keeps its quiet zone.
+// decoder, to exactly the address it was made from, and keeps its quiet zone. The handout
+// carries one per page only in a build that knows its public address (SITE_URL): checked
+// for that rule, and over the built handout in dist/ for whichever build it is.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import jsQR from 'jsqr';
-import { QUIET, qrModules, qrSvg } from '../../src/lib/qr.ts';
+import { QUIET, printedQr, qrModules, qrSvg } from '../../src/lib/qr.ts';
+import { dist } from './built-site.ts';
 
 const SCALE = 4;
 
@@ -57,4 +62,40 @@ describe('qrSvg', () => {
       /role="img" aria-label="QR &#34;a&#34; &#60;b> &#38; c"/,
     );
   });
+});
+
+describe('printed codes (the handout)', () => {
+  test('with SITE_URL: the code of the public address under its base, named', () => {
+    const site = new URL('https://www.example-university.de/kurs/virtualisierung/');
+    const svg = printedQr(site, '/kurs/virtualisierung/de/io-drivers/', 'QR-Code');
+    assert.equal(
+      decode(svg ?? ''),
+      'https://www.example-university.de/kurs/virtualisierung/de/io-drivers/',
+    );
+    assert.match(svg ?? '', /role="img" aria-label="QR-Code"/);
+  });
+
+  test('without SITE_URL: none', () =>
+    assert.equal(printedQr(undefined, '/de/io-drivers/', 'QR-Code'), undefined));
+
+  const page = join(dist, 'de', 'handout', 'index.html');
+  test(
+    'the built handout: one code per page, each of the address printed beside it, with SITE_URL only',
+    { skip: !existsSync(page) && 'dist/ not built' },
+    () => {
+      const html = readFileSync(page, 'utf8');
+      const sections = [
+        ...html.matchAll(
+          /<section class="handout-section"[\s\S]*?<\/h2>(.*?)<p class="handout-url"[^>]*>[^<]*<a href="[^"]*">([^<]*)<\/a>/g,
+        ),
+      ];
+      assert.ok(sections.length >= 8, 'the handout has its pages');
+      const site = existsSync(join(dist, 'sitemap.xml'));
+      for (const [, qr = '', url = ''] of sections) {
+        if (!site) assert.equal(qr, '', `${url}: a code without SITE_URL`);
+        else assert.equal(decode(/<svg[\s\S]*<\/svg>/.exec(qr)?.[0] ?? ''), url);
+      }
+      if (!site) assert.doesNotMatch(html, /class="qr-code"/);
+    },
+  );
 });

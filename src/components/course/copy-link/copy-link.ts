@@ -1,11 +1,12 @@
 // <copy-link>: loaded on first use by boot.ts; copies `data-text` (its address completed with
 // the page's own origin, lib/live-address.ts) and says so, or shows it selected in a field
 // with how to copy it where the clipboard is missing or refused (lib/copy.ts). Its "Show QR
-// code" button (`data-qr`) shows the code of that same address; the QR code's module and
-// library load only then (course/qr/).
+// code" button (`data-qr`) shows the code of that same address; the QR dialog's code and
+// library load only then (course/qr/open.ts).
 import { announce, statusRegion } from '../../../lib/announce.ts';
 import { copyText } from '../../../lib/copy.ts';
 import { addressOf, localise } from '../../../lib/live-address.ts';
+import { openQr } from '../qr/open.ts';
 
 /** Copies `data-text` when its button is pressed (or shows it ready to copy by hand). */
 class CopyLinkElement extends HTMLElement {
@@ -29,8 +30,7 @@ class CopyLinkElement extends HTMLElement {
     if (button.hasAttribute('data-qr')) {
       // An embed code's code is the address it embeds.
       const address = /\bsrc="([^"]*)"/.exec(text)?.[1] ?? text;
-      const { showQr } = await import('../qr/qr.ts');
-      return showQr(address, button);
+      return openQr(address, button);
     }
     const done = this.querySelector<HTMLElement>('.copy-link-done');
     // A heading's field goes under the heading row, any other under the button; focused,

@@ -1,8 +1,9 @@
 // "Show QR code": a modal dialog with the code of one address, large enough to scan from the
 // back of a lecture hall when projected, the address written under it. Loaded only when a
-// reader first asks for a code (copy-link.ts imports it then; so may the projector mode): the
-// QR library comes with it, from the site itself. The caller passes the live address, made
-// as the copy buttons make it (lib/live-address.ts); this module computes no address.
+// reader first asks for a code (open.ts inserts it from its <template>): the QR library comes
+// with it, from the site itself. The caller passes the live address, made as the copy
+// buttons make it (lib/live-address.ts); this module computes no address. Once run, it
+// defines <qr-code>, whose static `show` is `showQr` (how open.ts reaches it).
 import { qrSvg } from '../../../lib/qr.ts';
 import sheet from './qr.css?url';
 
@@ -10,8 +11,9 @@ let dialog: HTMLDialogElement | undefined;
 let opener: HTMLElement | undefined;
 let styled: Promise<unknown> | undefined;
 
-/** The dialog's words, written into every page once (QrWords.astro). */
-const words = () => document.querySelector<HTMLElement>('[data-qr-words]')?.dataset ?? {};
+/** The dialog's words, written into every page once (on QrLazy.astro's template). */
+const words = () =>
+  document.querySelector<HTMLElement>('template[data-lazy="qr-code"]')?.dataset ?? {};
 
 /** The dialog's stylesheet, linked on first use (the page's policy allows the site's own). */
 function style(): Promise<unknown> {
@@ -65,3 +67,10 @@ export async function showQr(address: string, from: HTMLElement): Promise<void> 
   if (line) line.textContent = address;
   if (!dialog.open) dialog.showModal();
 }
+
+customElements.define(
+  'qr-code',
+  class extends HTMLElement {
+    static show = showQr;
+  },
+);
