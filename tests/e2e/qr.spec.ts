@@ -5,17 +5,15 @@
 // sub-path at an origin the build never knew (dist-sub/, as origin.spec.ts), for a section,
 // a figure's view and embed code, a page, an embed page and the search page with its query.
 // Also: the library loads only when asked for, Esc and the close button give focus back,
-// axe in light and dark with the dialog open, forced colours, reflow, and no JavaScript.
+// axe in light and dark with the dialog open, dark mode, and no JavaScript. (Forced colours:
+// a11y-audit.spec.ts; reflow: reflow.spec.ts.)
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { serveStatic } from '../static-server.ts';
-import { reflowProblems } from './audit-helpers.ts';
 import { axeBothSchemes } from './axe.ts';
 import { expect, test as base } from './fixtures.ts';
 import { recordClipboard } from './page-use.ts';
+import { corners, dialog, readCode, scan } from './qr-helpers.ts';
 
 const SUB = '/kurs/virtualisierung/';
 const folder = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
@@ -33,31 +31,6 @@ const test = base.extend<object, { subOrigin: string }>({
     { scope: 'worker' },
   ],
 });
-
-/** The open QR dialog. */
-const dialog = (page: Page) => page.locator('dialog.qr-dialog[open]');
-
-/** What a phone reads from the code on screen: the SVG photographed, then decoded. */
-async function scan(page: Page): Promise<string | undefined> {
-  const png = PNG.sync.read(await dialog(page).locator('svg.qr-code').screenshot());
-  const rgba = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
-  return jsQR(rgba, png.width, png.height)?.data;
-}
-
-/**
- * Opens the code with `button`, reads it and the address written under it, and closes the
- * dialog with Escape, checking that focus is back on the button.
- */
-async function readCode(page: Page, button: Locator): Promise<string | undefined> {
-  await button.click();
-  await expect(dialog(page)).toBeVisible();
-  const read = await scan(page);
-  await expect(dialog(page).locator('.qr-address')).toHaveText(read ?? '(nothing decoded)');
-  await page.keyboard.press('Escape');
-  await expect(dialog(page)).toHaveCount(0);
-  await expect(button).toBeFocused();
-  return read;
-}
 
 test.describe('at localhost, an origin the build never names', () => {
   test.use({
@@ -171,52 +144,23 @@ test('the search page: the code of the search shown, also after a new query', as
   expect(await readCode(page, qr)).toBe(`${baseURL}/en/search/?q=guest+system`);
 });
 
-test('with the dialog open: axe finds nothing in light and dark; the code stays black on white in dark mode and in forced colours, and scans', async ({
+test('with the dialog open: axe finds nothing in light and dark; in dark mode the code stays black on white and scans', async ({
   page,
   baseURL,
 }) => {
   await page.goto('/en/architecture/');
-  const qr = page.locator('.heading').first().getByRole('button', { name: 'Show QR code' });
-  await qr.click();
+  const heading = page.locator('.heading').first();
+  await heading.getByRole('button', { name: 'Show QR code' }).click();
   await expect(dialog(page)).toBeVisible();
   expect(await axeBothSchemes(page)).toEqual([]);
-  const id = await page.locator('.heading').first().locator('h2').getAttribute('id');
-  const address = `${baseURL}/en/architecture/#${id}`;
-  /** The colour of the quiet zone (top left) and of the first finder pattern's corner. */
-  const corners = async () => {
-    const png = PNG.sync.read(await dialog(page).locator('svg.qr-code').screenshot());
-    const at = (x: number, y: number) => [
-      ...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3),
-    ];
-    const module = png.width / 29; // at least version 3 (29 modules with the quiet zone)
-    return [at(1, 1), at(Math.ceil(module * 4.5), Math.ceil(module * 4.5))];
-  };
-  for (const media of [{ colorScheme: 'dark' }, { forcedColors: 'active' }] as const) {
-    await page.emulateMedia(media);
-    expect(await scan(page), JSON.stringify(media)).toBe(address);
-    expect(await corners(), JSON.stringify(media)).toEqual([
-      [255, 255, 255],
-      [0, 0, 0],
-    ]);
-  }
-  // In forced colours the close button and the QR buttons keep a visible name and outline.
-  await expect(dialog(page).getByRole('button', { name: 'Close' })).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(qr.locator('svg')).toBeVisible();
-  await page.emulateMedia({ colorScheme: null, forcedColors: null });
-});
-
-test('the dialog with the longest search address: at 320 px and 400 % zoom nothing scrolls sideways, the address wraps', async ({
-  page,
-}) => {
-  await page.goto(`/de/search/?q=${'x'.repeat(200)}`);
-  await page.locator('.search-share').getByRole('button', { name: 'QR-Code zeigen' }).click();
-  await expect(dialog(page)).toBeVisible();
-  expect(await reflowProblems(page)).toEqual([]);
-  await page.setViewportSize({ width: 320, height: 640 });
-  const box = await dialog(page).boundingBox();
-  expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
-  expect(await scan(page)).toMatch(/\?q=x{200}$/);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const id = await heading.locator('h2').getAttribute('id');
+  expect(await scan(page)).toBe(`${baseURL}/en/architecture/#${id}`);
+  expect(await corners(page)).toEqual([
+    [255, 255, 255],
+    [0, 0, 0],
+  ]);
+  await page.emulateMedia({ colorScheme: null });
 });
 
 test.describe('without JavaScript', () => {
