@@ -49,6 +49,8 @@ export const EXCLUDE = [
   'p[data-controls]',
   '.diagram-share',
   '.context-ref',
+  // Copy and QR buttons: their names only repeat a heading (no attribute on each, for bytes).
+  'copy-link',
 ];
 
 /** The global the fallback scripts fill: `globalThis[FALLBACK_GLOBAL][lang] = data`. */
@@ -93,7 +95,7 @@ function excluded(tag: StartTag): boolean {
   const attr = (name: string): string | undefined => tag.attrs.find((a) => a.name === name)?.value;
   return EXCLUDE.some((sel) => {
     if (sel.startsWith('.')) return (attr('class') ?? '').split(/\s+/).includes(sel.slice(1));
-    const m = /^([a-z]*)(?:\[([a-z-]+)(?:\^="([^"]*)")?\])?$/.exec(sel);
+    const m = /^([a-z-]*)(?:\[([a-z-]+)(?:\^="([^"]*)")?\])?$/.exec(sel);
     if (!m) throw new Error(`search-index: unsupported selector ${sel}`);
     const [, name, attrName, prefix] = m;
     if (name && tag.tagName !== name) return false;

@@ -4,6 +4,7 @@
 // print.spec.ts; the Nu HTML checker: `npm run test:nu`.
 import { goToFragment, labelCollisions, openSettled, textSpacing } from './audit-helpers.ts';
 import { expect as base, test } from './fixtures.ts';
+import { corners, dialog, scan } from './qr-helpers.ts';
 
 // Two shared cores under other work: each page may take a while to settle.
 const expect = base.configure({ timeout: 15_000 });
@@ -113,6 +114,31 @@ test.describe('search dialog', () => {
     await expect(page.locator('[data-search-page]').getByRole('status').locator('bdi')).toHaveText(
       '\u202Etreiber',
     );
+  });
+});
+
+test.describe('QR codes in forced colours', () => {
+  test('the QR buttons keep their icon and outline; the code stays black on white and scans; the close button shows', async ({
+    page,
+    baseURL,
+  }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto('/en/io-drivers/');
+    for (const qr of await page.locator('[data-qr]').all()) {
+      if (!(await qr.isVisible())) continue; // the embed code's, inside closed <details>
+      await expect(qr.locator('svg')).toBeVisible();
+      expect(await qr.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    const heading = page.locator('.heading').first();
+    await heading.getByRole('button', { name: 'Show QR code' }).click();
+    await expect(dialog(page).getByRole('button', { name: 'Close' })).toBeVisible();
+    const id = await heading.locator('h2').getAttribute('id');
+    expect(await scan(page)).toBe(`${baseURL}/en/io-drivers/#${id}`);
+    expect(await corners(page)).toEqual([
+      [255, 255, 255],
+      [0, 0, 0],
+    ]);
+    await page.emulateMedia({ forcedColors: null });
   });
 });
 

@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
 import { serveStatic } from '../static-server.ts';
 import { expect, test as base } from './fixtures.ts';
+import { recordClipboard } from './page-use.ts';
 
 const SUB = '/kurs/virtualisierung/';
 const folder = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
@@ -30,18 +30,6 @@ const test = base.extend<object, { origin: string }>({
   ],
 });
 
-/** Records what the page puts on the clipboard (as `window.copied`). */
-async function recordClipboard(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const copied: string[] = [];
-    Object.assign(window, { copied });
-    Object.defineProperty(navigator, 'clipboard', {
-      value: { writeText: async (text: string) => void copied.push(text) },
-    });
-  });
-  return () => page.evaluate(() => (window as unknown as { copied: string[] }).copied);
-}
-
 test.describe('at an origin the build never knew', () => {
   test.use({ baseURL: async ({ origin }, use) => use(origin) });
   test.skip(!existsSync(folder), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
@@ -58,7 +46,7 @@ test.describe('at an origin the build never knew', () => {
       .evaluateAll((hs) => hs.map((h) => h.id));
     expect(ids.length).toBeGreaterThan(2);
     // Section links and BibTeX (the figure's own copy buttons: the next test).
-    const buttons = page.locator('copy-link:not([data-copy]) button');
+    const buttons = page.locator('copy-link:not([data-copy]) button:not([data-qr])');
     const count = await buttons.count();
     for (let i = 0; i < count; i++) {
       await buttons.nth(i).evaluate((b: HTMLButtonElement) => b.click());
@@ -66,6 +54,8 @@ test.describe('at an origin the build never knew', () => {
     }
     const copied = await read();
     expect(copied.slice(0, ids.length)).toEqual(ids.map((id) => `${here}#${id}`));
+    // "Cite this page": the page's own link, then its BibTeX.
+    expect(copied.at(-2)).toBe(here);
     expect(copied.at(-1)).toMatch(new RegExp(`\\burl +=\\s*\\{${here}\\}`));
     await page.locator('.cite-page summary').click();
     for (const text of await page.locator('.cite-page .citation-text').all())
@@ -149,7 +139,7 @@ test.describe('at a plain-HTTP origin that is not localhost (no Clipboard API)',
     // A heading with an umlaut in its anchor: the address is percent-encoded.
     await page
       .locator('.heading', { has: page.locator('[id="kein-umweg-zu-den-geräten"]') })
-      .getByRole('button')
+      .getByRole('button', { name: /kopieren/ })
       .click();
     await field(`${school}${SUB}de/io-drivers/#kein-umweg-zu-den-ger%C3%A4ten`);
 

@@ -5,6 +5,18 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
+/** Records what the page puts on the clipboard (as `window.copied`), at any origin. */
+export async function recordClipboard(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const copied: string[] = [];
+    Object.assign(window, { copied });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { copied: string[] }).copied);
+}
+
 /** The page's own policy (a meta element, so it holds on any host) is strict. */
 export async function expectStrictPolicy(page: Page) {
   const policy =

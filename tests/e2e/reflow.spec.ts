@@ -5,9 +5,11 @@
 // <details> open):
 // - topic pages: every-page.spec.ts;
 // - the root, not-found, search and embed pages: hosting.spec.ts;
-// - the search page with results and with the longest query it accepts: here.
+// - the search page with results and with the longest query it accepts, and the QR dialog
+//   with the code of that longest search address: here.
 import { openSettled, reflowProblems } from './audit-helpers.ts';
 import { expect, test } from './fixtures.ts';
+import { dialog, scan } from './qr-helpers.ts';
 
 /** A query of 200 characters with no space: the longest the search page accepts. */
 const LONG_QUERY = 'x'.repeat(200);
@@ -27,4 +29,17 @@ test('the search page with results and with the longest query: at 320 px and 400
     found.push(...(await reflowProblems(page)).map((problem) => `${path}, ${problem}`));
   }
   expect(found).toEqual([]);
+});
+
+test('the QR dialog with the longest search address: at 320 px and 400 % zoom nothing scrolls sideways or leaves its box, the address wraps, the code still scans', async ({
+  page,
+}) => {
+  await openSettled(page, `/de/search/?q=${LONG_QUERY}`);
+  await page.locator('.search-share').getByRole('button', { name: 'QR-Code zeigen' }).click();
+  await expect(dialog(page)).toBeVisible();
+  expect(await reflowProblems(page)).toEqual([]);
+  await page.setViewportSize({ width: 320, height: 640 });
+  const box = await dialog(page).boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+  expect(await scan(page)).toMatch(new RegExp(`\\?q=${LONG_QUERY}$`));
 });

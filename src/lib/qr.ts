@@ -1,0 +1,61 @@
+// A QR code as SVG markup, made by the kept library `qrcode-generator` (about 3.6 KB gzip,
+// no dependencies). One function for both places that draw one: the "Show QR code" dialog in
+// the browser (loaded only when a reader asks, course/qr/qr.ts) and the handout at build
+// time (course/handout/), so paper and screen carry the same code for the same address.
+import qrcode from 'qrcode-generator';
+
+/** Modules of white around the code: the quiet zone the QR standard asks for. */
+export const QUIET = 4;
+
+/** The modules of the code for `text` (UTF-8, error correction M), as rows of dark/light. */
+export function qrModules(text: string): boolean[][] {
+  // The library writes each character's low byte; UTF-8 bytes as characters keep a
+  // non-ASCII letter whole (our addresses are percent-encoded, so this is a safeguard).
+  const bytes = String.fromCharCode(...new TextEncoder().encode(text));
+  const code = qrcode(0, 'M');
+  code.addData(bytes, 'Byte');
+  code.make();
+  const n = code.getModuleCount();
+  return Array.from({ length: n }, (_, row) =>
+    Array.from({ length: n }, (_, col) => code.isDark(row, col)),
+  );
+}
+
+/**
+ * The code for `text` as an `<svg>`: a white square with the quiet zone and one black path
+ * of the dark modules (runs of a row joined into one rectangle, so the path stays short),
+ * scaled by its box. Black on white in every theme; the page keeps forced colours off it.
+ * `label` names it as an image (else it is hidden from assistive technology).
+ */
+export function qrSvg(text: string, label?: string): string {
+  const rows = qrModules(text);
+  const size = rows.length + 2 * QUIET;
+  let d = '';
+  rows.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) {
+      if (!row[x]) continue;
+      const start = x;
+      while (row[x + 1]) x++;
+      d += `M${start + QUIET} ${y + QUIET}h${x - start + 1}v1H${start + QUIET}z`;
+    }
+  });
+  const name = label
+    ? `role="img" aria-label="${label.replace(/[&"<]/g, (c) => `&#${c.charCodeAt(0)};`)}"`
+    : 'aria-hidden="true"';
+  return (
+    `<svg class="qr-code" ${name} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">` +
+    `<rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${d}"/></svg>`
+  );
+}
+
+/**
+ * The code a printed page carries for a site path: of its public address, in a build that
+ * knows it (`site`, from `SITE_URL`); without it none, as a code of a bare path would lead a
+ * phone nowhere. (The address as `publicUrl` in urls.ts makes it with a site; not imported,
+ * so the browser's QR chunk shares no module with the page's others and loads as one file.)
+ */
+export const printedQr = (
+  site: URL | undefined,
+  path: string,
+  label: string,
+): string | undefined => (site ? qrSvg(new URL(path, site).href, label) : undefined);
