@@ -21,10 +21,9 @@ export default function projectorData() {
       if (!id.startsWith(`\0${PREFIX}`)) return undefined;
       const paths = ['i18n/de.json', 'i18n/en.json', 'content/tours.yaml'];
       for (const path of paths) this.addWatchFile(file(path).pathname);
-      const [de, en] = paths.slice(0, 2).map((path) => {
-        const words = projectorWords(JSON.parse(readFileSync(file(path), 'utf8')));
-        return words;
-      });
+      const [de, en] = paths
+        .slice(0, 2)
+        .map((path) => projectorWords(JSON.parse(readFileSync(file(path), 'utf8'))));
       const words = { de: de!, en: en! };
       if (id.endsWith('/labels')) {
         // Written as short as HTML allows: every figure's script carries it.
@@ -63,7 +62,7 @@ export default function projectorData() {
         const helper = /import\{[^}]*\}from"\.\/(preload-helper\.[\w-]+\.js)";/;
         const name = chunk.code.match(helper)?.[1];
         chunk.code = chunk.code.replace(helper, '');
-        chunk.imports = chunk.imports?.filter((file) => !file.endsWith(`/${name}`));
+        if (chunk.imports) chunk.imports = chunk.imports.filter((file) => !file.endsWith(name!));
       }
     },
   };

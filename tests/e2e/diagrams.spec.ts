@@ -152,6 +152,8 @@ for (const c of cases) {
         // The code shown is the code copied: both point at the view set here.
         const shown = host.locator('[data-snippet] pre.shiki');
         await expect(shown).toContainText(`/en/embed/${c.id}/#${c.fragment}"`);
+        // The frame lets "Present" fill the screen (without it, the figure fills the frame).
+        await expect(shown).toContainText('allow="fullscreen"');
         await host.getByRole('button', { name: 'Copy embed code' }).click();
         const code = await shown.textContent();
         await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);

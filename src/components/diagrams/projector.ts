@@ -1,6 +1,6 @@
-// The tour and projector mode of a figure, loaded by DiagramElement.projector() when a
-// reader first presses "Tour" or "Present" (or opens a link to a tour step): its own file,
-// so a reader who never asks for it never loads it.
+// The tour and projector mode of a figure, loaded by DiagramElement (shared.ts) when a
+// reader first presses "Tour" or "Present": its own file, so a reader who never asks for it
+// never loads it.
 // - The tour steps through the views of src/content/tours.yaml: back / "step k of n" / next
 //   and the step's title (with its citation mark) in the figure's toolbar. Each step is
 //   announced once in the figure's live region and written to the address as `tour=<k>`
@@ -56,7 +56,10 @@ function tourOf(el: DiagramElement): Tour {
   if (known) return known;
   if (!document.adoptedStyleSheets.includes(sheet))
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  const group = el.querySelector<HTMLElement>('[data-tour]')!;
+  // The toolbar's "Tour" button gives way to the tour's group, "Present" moving into it.
+  const group = document.createElement('div');
+  group.className = 'diagram-group';
+  group.dataset['tour'] = '';
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', words.group);
   const back = button(words.back, () => step(el, -1));
@@ -73,8 +76,9 @@ function tourOf(el: DiagramElement): Tour {
   corner.dataset['projectorCorner'] = '';
   const title = document.createElement('p');
   title.className = 'tour-title';
-  group.querySelector('[data-projector="tour"]')!.replaceWith(back, count, next);
-  group.append(leave, corner, title);
+  el.querySelector('[data-projector="tour"]')?.replaceWith(group);
+  group.append(back, count, next, el.querySelector('[data-projector="present"]')!, leave);
+  group.append(corner, title);
   group.addEventListener('keydown', (e) => {
     if (!el.dataset['projecting']) onKey(el, e);
   });
@@ -91,11 +95,11 @@ function go(el: DiagramElement, k: number): void {
   const s = list[at - 1];
   // At an end, "next" (or "back") stays where it is, unsaid.
   if (at === el.tour && at === tour.at) return;
-  const read = s && el.read(`${el.id$}=${s.state}`);
-  if (!read) return;
+  const state = s && el.read(`${el.id$}=${s.state}`);
+  if (!state) return;
   el.stop();
   el.tour = at;
-  el.apply(read[0]);
+  el.apply(state);
   show(el, tour, at);
   el.say(undefined, `${stepText(at, list.length)}: ${s.title}. `);
   history.replaceState(history.state, '', `#${el.fragment()}`);
@@ -201,10 +205,12 @@ addEventListener('fullscreenchange', () => {
     if (document.fullscreenElement !== el) void present(el, false);
 });
 
-/** Runs `action` for `el`: `tour` (start the tour), `present`, or `restore` (a tour link). */
+/**
+ * Runs `action` for `el`: `tour` shows the tour's controls, `present` projector mode. Both
+ * go on from the step the view is (a link to one) or was last, or start at step 1.
+ */
 export function run(el: DiagramElement, action: string): void {
   const tour = tourOf(el);
-  if (action === 'restore') return show(el, tour, el.tour);
   if (el.tour) show(el, tour, el.tour);
   else go(el, tour.at || 1);
   if (action === 'present') void present(el, true);

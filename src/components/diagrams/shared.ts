@@ -161,16 +161,11 @@ export abstract class DiagramElement extends HTMLElement {
    * comes last (`#io-path=hosted,step=2,tour=5`), so older links read as they did.
    */
   read(hash: string): State | null {
-    const [, view = hash, tour = 0] = /(.*),tour=(\d+)$/.exec(hash) ?? [];
+    const [view = '', tour] = hash.split(',tour=');
     const parsed = parseState(view, this.id$, this.spec);
     if (!parsed) return null;
-    this.tour = +tour;
+    this.tour = +tour!; // NaN without one: no step
     return this.fix({ ...this.defaults, ...this.fromFragment(parsed) });
-  }
-
-  /** Runs the tour or projector mode (`action`), loading their code on first use. */
-  projector(action: string): void {
-    void load().then((m) => m.run(this, action));
   }
 
   /** Changes part of the state, announces it and writes it to the fragment. */
@@ -244,8 +239,9 @@ export abstract class DiagramElement extends HTMLElement {
 
   onClick(e: MouseEvent): void {
     const target = e.target as Element;
+    // "Tour" or "Present": their code loads now, the first time.
     const act = target.closest<HTMLElement>('[data-projector]')?.dataset['projector'];
-    if (act) return this.projector(act);
+    if (act) return void load().then((m) => m.run(this, act));
     const radio = target.closest<HTMLElement>('[role="radio"]');
     const group = radio?.closest<HTMLElement>('[role="radiogroup"]');
     const pick = target.closest<SVGElement>('[data-pick]');
