@@ -35,8 +35,9 @@ export const projectorKeys = [
   'projector.leave',
 ] as const;
 
-export type ProjectorWord =
-  (typeof projectorKeys)[number] extends `projector.${infer K}` ? K : never;
+export type ProjectorWord = (typeof projectorKeys)[number] extends `projector.${infer K}`
+  ? K
+  : never;
 
 /** The projector's words of one language's dictionary. */
 export function projectorWords(dictionary: Record<string, string>): Record<ProjectorWord, string> {

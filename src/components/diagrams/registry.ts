@@ -44,5 +44,5 @@ export const embedPath = (lang: Lang, id: DiagramId): string => pageHref(lang, `
 export function embedSnippet(lang: Lang, id: DiagramId, site: URL | undefined): string {
   const src = publicUrl(site, embedPath(lang, id));
   const title = t(lang, 'course.embed.iframeTitle', { diagram: diagramTitle(lang, id) });
-  return `<iframe src="${src}"\n        title="${title}"\n        width="720" height="640" loading="lazy"\n        allow="fullscreen"></iframe>`;
+  return `<iframe src="${src}"\n        title="${title}"\n        width="720" height="640" loading="lazy" allow="fullscreen"></iframe>`;
 }
