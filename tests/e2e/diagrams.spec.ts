@@ -224,6 +224,10 @@ test.describe('keyboard, pointer and touch', () => {
     expect(new URL(page.url()).hash).toBe('#layer-stack=bare-metal');
     await page.keyboard.press('End');
     await expect(radio(fig, 'main', 'Hosted')).toHaveAttribute('aria-checked', 'true');
+    // The toolbar ends with "Tour" and "Present"; the layers over the drawing come next.
+    await page.keyboard.press('Tab');
+    await expect(fig.getByRole('button', { name: 'Tour', exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(radio(fig, 'layer', 'Host operating system')).toBeFocused();
     await page.keyboard.press('Home');
