@@ -14,6 +14,24 @@ const PREFIX = 'virtual:projector/';
 export default function projectorData() {
   return {
     name: 'projector-data',
+    /**
+     * The preload helper is a file of its own now that two scripts use it (search and, until
+     * generateBundle below, the figures'). Vite would then list it among what each of
+     * search's import()s preloads, and a list that is not empty makes the helper resolve
+     * URLs against `import.meta.url`, which the portable copy's classic scripts lack. So the
+     * helper is never a dependency to preload (it is loaded already when it runs), and a
+     * list left with the imported file alone is empty, as Vite leaves it itself.
+     */
+    config: () => ({
+      build: {
+        modulePreload: {
+          resolveDependencies: (_: string, deps: string[]) => {
+            const rest = deps.filter((dep) => !dep.includes('preload-helper'));
+            return rest.length > 1 ? rest : [];
+          },
+        },
+      },
+    }),
     resolveId(id: string) {
       return id.startsWith(PREFIX) ? `\0${id}` : undefined;
     },
