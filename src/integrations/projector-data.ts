@@ -10,32 +10,24 @@ import { projectorWords, toursIn, type TourEntry } from '../lib/tours.ts';
 
 const file = (path: string) => new URL(`../${path}`, import.meta.url);
 const PREFIX = 'virtual:projector/';
+const HELPER = '\0projector-preload-helper';
 
 export default function projectorData() {
   return {
     name: 'projector-data',
     /**
-     * The preload helper is a file of its own now that two scripts use it (search and, until
-     * generateBundle below, the figures'). Vite would then list it among what each of
-     * search's import()s preloads, and a list that is not empty makes the helper resolve
-     * URLs against `import.meta.url`, which the portable copy's classic scripts lack. So the
-     * helper is never a dependency to preload (it is loaded already when it runs), and a
-     * list left with the imported file alone is empty, as Vite leaves it itself.
+     * The figures' script has one import(), of the tour's file, which has no static imports
+     * or styles to fetch ahead of it. Vite wraps every import() in its preload helper (0.9 KB
+     * gzip, which would put the I/O path's script over its 4 KB); for the figures it gets a
+     * helper that only calls the import. Search keeps Vite's, inside its own file as before.
      */
-    config: () => ({
-      build: {
-        modulePreload: {
-          resolveDependencies: (_: string, deps: string[]) => {
-            const rest = deps.filter((dep) => !dep.includes('preload-helper'));
-            return rest.length > 1 ? rest : [];
-          },
-        },
-      },
-    }),
-    resolveId(id: string) {
+    resolveId(id: string, importer?: string) {
+      if (id.endsWith('vite/preload-helper.js') && importer?.includes('/components/diagrams/'))
+        return HELPER;
       return id.startsWith(PREFIX) ? `\0${id}` : undefined;
     },
     load(this: { addWatchFile(path: string): void }, id: string) {
+      if (id === HELPER) return 'export const __vitePreload = (load) => load();';
       if (!id.startsWith(`\0${PREFIX}`)) return undefined;
       const paths = ['i18n/de.json', 'i18n/en.json', 'content/tours.yaml'];
       for (const path of paths) this.addWatchFile(file(path).pathname);
@@ -61,27 +53,6 @@ export default function projectorData() {
         ]),
       );
       return `export default ${JSON.stringify(data)};`;
-    },
-    /**
-     * Leaves the figures' one dynamic import (`load`, above) unwrapped. Vite wraps every
-     * import() of the browser's code in its preload helper, which fetches a chunk's static
-     * imports and styles early; the tour's file has neither, and the helper (0.9 KB gzip)
-     * would be the largest part of every figure's script, over its 4 KB budget. Without a
-     * wrapper left in the chunk, its import of the helper goes too.
-     */
-    generateBundle(_: unknown, bundle: Record<string, { code?: string; imports?: string[] }>) {
-      for (const chunk of Object.values(bundle)) {
-        if (!chunk.code?.includes('import(`./projector.')) continue;
-        chunk.code = chunk.code.replace(
-          /[\w$]+\(\(\)=>(import\(`\.\/projector\.[\w-]+\.js`\)),__VITE_PRELOAD__\)/,
-          '$1',
-        );
-        if (chunk.code.includes('__VITE_PRELOAD__')) continue;
-        const helper = /import\{[^}]*\}from"\.\/(preload-helper\.[\w-]+\.js)";/;
-        const name = chunk.code.match(helper)?.[1];
-        chunk.code = chunk.code.replace(helper, '');
-        if (chunk.imports) chunk.imports = chunk.imports.filter((file) => !file.endsWith(name!));
-      }
     },
   };
 }

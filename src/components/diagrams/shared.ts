@@ -20,12 +20,6 @@ import { tourButtons } from 'virtual:projector/labels';
 
 export type State = Record<string, string>;
 
-/**
- * The tour and projector mode, a file of its own (src/integrations/projector-data.ts keeps
- * this one import() plain, without the bundler's preload helper).
- */
-const load = () => import('./projector.ts');
-
 /** True when the reader asks for reduced motion: a figure then changes without moving. */
 export const still = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -239,9 +233,10 @@ export abstract class DiagramElement extends HTMLElement {
 
   onClick(e: MouseEvent): void {
     const target = e.target as Element;
-    // "Tour" or "Present": their code loads now, the first time.
+    // "Tour" or "Present": their code, a file of its own, loads on the first press (with a
+    // preload helper that only calls import(): src/integrations/projector-data.ts).
     const act = target.closest<HTMLElement>('[data-projector]')?.dataset['projector'];
-    if (act) return void load().then((m) => m.run(this, act));
+    if (act) return void import('./projector.ts').then((m) => m.run(this, act));
     const radio = target.closest<HTMLElement>('[role="radio"]');
     const group = radio?.closest<HTMLElement>('[role="radiogroup"]');
     const pick = target.closest<SVGElement>('[data-pick]');
