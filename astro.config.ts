@@ -21,6 +21,7 @@ const glossary = (
   }[]
 ).map((entry) => formsOf(entry.id, entry.term));
 import searchIndex from './src/integrations/search-index.ts';
+import projectorData from './src/integrations/projector-data.ts';
 
 const site = process.env['SITE_URL'];
 
@@ -109,7 +110,7 @@ export default defineConfig({
   // src/integrations/build-log.ts). Every other warning is shown.
   vite: {
     build: { assetsInlineLimit: 0, rolldownOptions: { onLog } },
-    plugins: [printOrigin, layerOrder],
+    plugins: [printOrigin, layerOrder, projectorData()],
   },
   // No dev toolbar, no telemetry-style extras: the site talks to its own origin only.
   devToolbar: { enabled: false },

@@ -123,6 +123,32 @@ const diagrams = defineCollection({
   }),
 });
 
+/**
+ * The tours: per diagram (the entry's id), the views a teacher steps through in a lecture,
+ * in order, each with a short title that cites like every statement (src/content/tours.yaml).
+ */
+const tours = defineCollection({
+  loader: file('src/content/tours.yaml'),
+  schema: z.object({
+    steps: z
+      .array(
+        z.object({
+          /** The view as the figure's fragment writes it after `<diagram>=`. */
+          state: z.string().min(1),
+          /** The statements (keys of diagrams.yaml without the prefix) the view shows. */
+          shows: z.array(z.string().min(1)).min(1),
+          /** The step's short title in German. */
+          de: z.string().min(1),
+          /** The step's short title in English. */
+          en: z.string().min(1),
+          /** What the title rests on: only ids its shown statements cite. */
+          cites: z.array(sourceId).min(1),
+        }),
+      )
+      .min(2),
+  }),
+});
+
 /** Self-checks: the questions at the end of a content page, one entry per page slug. */
 const quiz = defineCollection({
   loader: file('src/content/quiz.yaml'),
@@ -186,6 +212,7 @@ export const collections = {
   context,
   readings,
   diagrams,
+  tours,
   glossary,
   quiz,
   synonyms,

@@ -152,6 +152,8 @@ for (const c of cases) {
         // The code shown is the code copied: both point at the view set here.
         const shown = host.locator('[data-snippet] pre.shiki');
         await expect(shown).toContainText(`/en/embed/${c.id}/#${c.fragment}"`);
+        // The frame lets "Present" fill the screen (without it, the figure fills the frame).
+        await expect(shown).toContainText('allow="fullscreen"');
         await host.getByRole('button', { name: 'Copy embed code' }).click();
         const code = await shown.textContent();
         await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
@@ -222,6 +224,10 @@ test.describe('keyboard, pointer and touch', () => {
     expect(new URL(page.url()).hash).toBe('#layer-stack=bare-metal');
     await page.keyboard.press('End');
     await expect(radio(fig, 'main', 'Hosted')).toHaveAttribute('aria-checked', 'true');
+    // The toolbar ends with "Tour" and "Present"; the layers over the drawing come next.
+    await page.keyboard.press('Tab');
+    await expect(fig.getByRole('button', { name: 'Tour', exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(radio(fig, 'layer', 'Host operating system')).toBeFocused();
     await page.keyboard.press('Home');

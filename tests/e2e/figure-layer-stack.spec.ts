@@ -73,10 +73,10 @@ test.describe('layer stack: the drawn layers are the controls', () => {
       '1',
     );
 
-    // Keyboard: the layer radios lie on the drawn layers; Tab from the toolbar reaches the
-    // picked one, arrows move up and down the stack.
+    // Keyboard: the layer radios lie on the drawn layers; Tab from the toolbar (past its last
+    // buttons, "Tour" and "Present") reaches the picked one, arrows move up and down the stack.
     await page.goto(`${PAGE}#layer-stack=both`);
-    await f.getByRole('radio', { name: 'Both', exact: true }).focus();
+    await f.getByRole('button', { name: 'Present' }).focus();
     await page.keyboard.press('Tab');
     const hostOs = layerRadio(page, 'Host operating system');
     await expect(hostOs).toBeFocused();

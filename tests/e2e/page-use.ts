@@ -72,11 +72,12 @@ export async function useSearch(page: Page) {
 
 /**
  * Visits every tab stop of every diagram (a radio group is one stop, as the keyboard meets
- * it) and presses the keys a reader would there.
+ * it) and presses the keys a reader would there. "Present" is left out: it takes the page
+ * over until Esc (tests/e2e/projector.spec.ts uses it).
  */
 export async function useDiagrams(page: Page) {
   const controls = page.locator(
-    'figure[data-diagram] :is(button, input, select, [role="tab"], [role="slider"], [tabindex="0"]):not([tabindex="-1"])',
+    'figure[data-diagram] :is(button, input, select, [role="tab"], [role="slider"], [tabindex="0"]):not([tabindex="-1"], [data-projector="present"])',
   );
   const count = await controls.count();
   for (let i = 0; i < count; i += 1) {

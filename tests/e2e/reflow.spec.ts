@@ -6,7 +6,8 @@
 // - topic pages: every-page.spec.ts;
 // - the root, not-found, search and embed pages: hosting.spec.ts;
 // - the search page with results and with the longest query it accepts, and the QR dialog
-//   with the code of that longest search address: here.
+//   with the code of that longest search address: here;
+// - a figure's tour controls and its projector view (projector.ts): here.
 import { openSettled, reflowProblems } from './audit-helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { dialog, scan } from './qr-helpers.ts';
@@ -42,4 +43,28 @@ test('the QR dialog with the longest search address: at 320 px and 400 % zoom no
   const box = await dialog(page).boundingBox();
   expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
   expect(await scan(page)).toMatch(new RegExp(`\\?q=${LONG_QUERY}$`));
+});
+
+test("a figure's tour controls, then its projector view: at 320 px and 400 % zoom nothing scrolls sideways or leaves its box; with wider text spacing no text is cut off", async ({
+  page,
+}) => {
+  // Projector mode as an iframe without full screen shows it, which a resized window keeps.
+  await page.addInitScript(() =>
+    Object.defineProperty(Document.prototype, 'fullscreenEnabled', { get: () => false }),
+  );
+  const found: string[] = [];
+  for (const [path, id] of [
+    ['/de/io-drivers/', 'io-path'],
+    ['/en/embed/architecture-fit/', 'architecture-fit'],
+  ] as const) {
+    await openSettled(page, path);
+    const fig = page.locator(`.diagram-host:has(> #figure-${id})`);
+    await fig.locator('[data-projector="tour"]').click();
+    await expect(fig.locator('.tour-title')).not.toBeEmpty();
+    found.push(...(await reflowProblems(page)).map((problem) => `${path} tour, ${problem}`));
+    await fig.locator('[data-projector="present"]').click();
+    await expect(fig).toHaveAttribute('data-projecting', 'overlay');
+    found.push(...(await reflowProblems(page)).map((problem) => `${path} projector, ${problem}`));
+  }
+  expect(found).toEqual([]);
 });

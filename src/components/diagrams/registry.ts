@@ -38,10 +38,11 @@ export const embedPath = (lang: Lang, id: DiagramId): string => pageHref(lang, `
 
 /**
  * The HTML a teacher pastes to embed diagram `id` from the site at `site` (`SITE_URL`; without
- * it the path, which the page completes with its own origin when it runs).
+ * it the path, which the page completes with its own origin when it runs). `allow="fullscreen"`
+ * lets the figure's "Present" fill the screen; a frame without it gets the overlay instead.
  */
 export function embedSnippet(lang: Lang, id: DiagramId, site: URL | undefined): string {
   const src = publicUrl(site, embedPath(lang, id));
   const title = t(lang, 'course.embed.iframeTitle', { diagram: diagramTitle(lang, id) });
-  return `<iframe src="${src}"\n        title="${title}"\n        width="720" height="640" loading="lazy"></iframe>`;
+  return `<iframe src="${src}"\n        title="${title}"\n        width="720" height="640" loading="lazy" allow="fullscreen"></iframe>`;
 }

@@ -7,6 +7,8 @@
 // - the visible `[data-say]` elements are what the live region announces (see say());
 // - the figure mirrors each state key as `data-state-<key>` for the CSS.
 // Controls start `hidden` (no dead buttons without JavaScript) and are revealed here.
+// The "Tour" and "Present" buttons are made here (no markup: the pages' bytes are spent);
+// what they do is in projector.ts, its own file, loaded when a reader first presses one.
 import {
   formatState,
   parseState,
@@ -14,6 +16,7 @@ import {
   type StateSpec,
 } from '../../lib/diagram-state.ts';
 import { addressOf, localise } from '../../lib/live-address.ts';
+import { tourButtons } from 'virtual:projector/labels';
 
 export type State = Record<string, string>;
 
@@ -78,6 +81,8 @@ export abstract class DiagramElement extends HTMLElement {
   /** The `[data-say]` elements shown before the last change. */
   #said = new Set<Element>();
   id$ = '';
+  /** The tour step this view is (1…n, `tour=<k>` in the fragment); 0 or unset: none. */
+  declare tour: number;
 
   /** Fragment state → internal state (override when the two differ). */
   fromFragment(s: DiagramState): State {
@@ -104,6 +109,9 @@ export abstract class DiagramElement extends HTMLElement {
     this.figure = figure;
     this.id$ = figure.dataset['diagram'] ?? '';
     for (const el of this.all('[data-controls]')) el.hidden = false;
+    figure
+      .querySelector('.diagram-controls')
+      ?.insertAdjacentHTML('beforeend', tourButtons[document.documentElement.lang] ?? '');
     figure.dataset['enhanced'] = '';
     const snippet = this.querySelector('[data-snippet]');
     if (snippet) localise(snippet);
@@ -132,29 +140,41 @@ export abstract class DiagramElement extends HTMLElement {
    * anchor) keeps the view.
    */
   restore(announce: boolean): void {
-    const parsed = parseState(location.hash, this.id$, this.spec);
+    const read = this.read(location.hash);
     if (announce) this.stop();
-    if (announce && !parsed) return;
-    this.apply(
-      parsed ? this.fix({ ...this.defaults, ...this.fromFragment(parsed) }) : this.defaults,
-    );
-    if (parsed) {
+    if (announce && !read) return;
+    this.apply(read ?? this.defaults);
+    if (read) {
       this.figure.scrollIntoView({ block: 'start' });
       if (announce) this.say();
     }
+  }
+
+  /**
+   * The view that `hash` holds for this figure, or null; its tour step (`tour`, 0: none)
+   * comes last (`#io-path=hosted,step=2,tour=5`), so older links read as they did.
+   */
+  read(hash: string): State | null {
+    const [view = '', tour] = hash.split(',tour=');
+    const parsed = parseState(view, this.id$, this.spec);
+    if (!parsed) return null;
+    this.tour = +tour!; // NaN without one: no step
+    return this.fix({ ...this.defaults, ...this.fromFragment(parsed) });
   }
 
   /** Changes part of the state, announces it and writes it to the fragment. */
   set(patch: State): void {
     const next = this.fix({ ...this.state, ...patch });
     if (Object.keys(next).every((k) => next[k] === this.state[k])) return;
+    this.tour = 0;
     this.apply(next);
     this.say();
     history.replaceState(history.state, '', `#${this.fragment()}`);
   }
 
   fragment(): string {
-    return formatState(this.id$, this.toFragment(this.state));
+    const view = formatState(this.id$, this.toFragment(this.state));
+    return this.tour ? `${view},tour=${this.tour}` : view;
   }
 
   apply(state: State): void {
@@ -199,19 +219,24 @@ export abstract class DiagramElement extends HTMLElement {
   /**
    * Announces, in the diagram's one live region, what the last change brought into view
    * (or, where it only took something away, what is shown): plain sentences without the
-   * citation marks, at most MAX_WORDS words, so a change is heard in one short breath.
+   * citation marks, at most MAX_WORDS words, so a change is heard in one short breath;
+   * `lead` goes before it (a tour step's number and title).
    */
-  say(extra?: string): void {
+  say(extra?: string, lead = ''): void {
     const live = this.querySelector('[data-live]');
     if (!live) return;
     const shown = this.shownSays();
     const fresh = shown.filter((el) => !this.#said.has(el));
     this.#said = new Set(shown);
-    live.textContent = extra ?? brief(fresh.length ? fresh : shown);
+    live.textContent = extra ?? lead + brief(fresh.length ? fresh : shown);
   }
 
   onClick(e: MouseEvent): void {
     const target = e.target as Element;
+    // "Tour" or "Present": their code, a file of its own, loads on the first press (with a
+    // preload helper that only calls import(): src/integrations/projector-data.ts).
+    const act = target.closest<HTMLElement>('[data-projector]')?.dataset['projector'];
+    if (act) return void import('./projector.ts').then((m) => m.run(this, act));
     const radio = target.closest<HTMLElement>('[role="radio"]');
     const group = radio?.closest<HTMLElement>('[role="radiogroup"]');
     const pick = target.closest<SVGElement>('[data-pick]');
