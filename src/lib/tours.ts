@@ -33,6 +33,7 @@ export const projectorKeys = [
   'projector.next',
   'projector.step',
   'projector.leave',
+  'projector.qr',
 ] as const;
 
 export type ProjectorWord = (typeof projectorKeys)[number] extends `projector.${infer K}`

@@ -9,8 +9,11 @@ import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { TourEntry } from '../../src/lib/tours.ts';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { axe } from './axe.ts';
 import { expect, test } from './fixtures.ts';
+import { dialog, scan } from './qr-helpers.ts';
 
 const tours = parse(
   readFileSync(new URL('../../src/content/tours.yaml', import.meta.url), 'utf8'),
@@ -38,8 +41,9 @@ const stepHash = (id: string, k: number) => `#${id}=${stepsOf(id)[k - 1]?.state}
 /** Which element is in full screen, by tag name (none: ''). */
 const fullscreen = (page: Page) => page.evaluate(() => document.fullscreenElement?.localName ?? '');
 
-test('Present on a page: full screen, the clicker steps the tour and the address, each step heard once, Esc back to Present', async ({
+test('Present on a page: full screen, the clicker steps the tour and the address, each step heard once, a QR code of the view, Esc back to Present', async ({
   page,
+  baseURL,
 }) => {
   await page.goto('/en/io-drivers/');
   const fig = host(page, 'io-path');
@@ -79,6 +83,16 @@ test('Present on a page: full screen, the clicker steps the tour and the address
   const titles = [1, 2, 3, 2, 7, 1, 2, 3, 2].map((k) => stepsOf('io-path')[k - 1]?.en);
   expect(said).toHaveLength(titles.length);
   said.forEach((text, i) => expect(text).toContain(`: ${titles[i]}. `));
+
+  // The corner's QR code holds the view shown on its page; Esc closes the code, not the mode.
+  const qr = fig.getByRole('button', { name: 'Show QR code' });
+  await qr.click();
+  await expect(dialog(page)).toBeVisible();
+  expect(await scan(page)).toBe(`${baseURL}/en/io-drivers/${stepHash('io-path', 2)}`);
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(qr).toBeFocused();
+  await expect(fig).toHaveAttribute('data-projecting', 'full');
 
   await page.keyboard.press('Escape');
   await expect(fig).not.toHaveAttribute('data-projecting');
@@ -128,6 +142,16 @@ test.describe("in a course platform's iframe", () => {
       .poll(() => embed.evaluate(() => location.hash))
       .toBe(stepHash('device-sharing', 2));
     await expect(fig.getByText('Schritt 2 von 4', { exact: true })).toBeVisible();
+    // From the embed page, the QR code leads to the view on the site's own page.
+    await fig.getByRole('button', { name: 'QR-Code zeigen' }).click();
+    const code = PNG.sync.read(await inner.locator('dialog[open] svg.qr-code').screenshot());
+    const rgba = new Uint8ClampedArray(code.data.buffer, code.data.byteOffset, code.data.length);
+    const full = await inner.locator('a[data-open]').getAttribute('data-href');
+    expect(jsQR(rgba, code.width, code.height)?.data).toBe(
+      `${baseURL}${full}${stepHash('device-sharing', 2)}`,
+    );
+    await page.keyboard.press('Escape');
+    await expect(inner.locator('dialog[open]')).toHaveCount(0);
     await page.keyboard.press('Escape');
     await expect(fig).not.toHaveAttribute('data-projecting');
     await expect(present).toBeFocused();

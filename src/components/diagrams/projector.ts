@@ -15,6 +15,8 @@
 // their meaning everywhere else (radio groups, the I/O path's own steps).
 import data from 'virtual:projector/tours';
 import css from './projector.css?inline';
+import { addressOf } from '../../lib/live-address.ts';
+import { openQr } from '../course/qr/open.ts';
 import type { DiagramElement } from './shared.ts';
 
 interface Tour {
@@ -70,10 +72,16 @@ function tourOf(el: DiagramElement): Tour {
   count.className = 'tour-count';
   const leave = button(words.leave, () => void present(el, false));
   leave.dataset['leave'] = '';
-  // The corner for a later "QR code" button: projector mode shows this slot at the end of
-  // its toolbar (the button goes in here; projector.css already places it).
+  // The corner's "Show QR code", in projector mode only (projector.css places it): the code
+  // of the view on its full page (from an embed page too), as the copy buttons make it.
   const corner = document.createElement('span');
   corner.dataset['projectorCorner'] = '';
+  const qr = button(words.qr, () => {
+    const open = document.querySelector<HTMLElement>(`a[data-open="${el.id$}"]`);
+    const page = open?.dataset['href'] ?? el.figure.dataset['page'] ?? '';
+    void openQr(`${addressOf(page)}#${el.fragment()}`, qr);
+  });
+  corner.append(qr);
   const title = document.createElement('p');
   title.className = 'tour-title';
   el.querySelector('[data-projector="tour"]')?.replaceWith(group);
@@ -137,6 +145,8 @@ function step(el: DiagramElement, by: number): void {
 /** The tour's keys: in projector mode on the whole view, else on the tour's controls. */
 function onKey(el: DiagramElement, e: KeyboardEvent): void {
   const target = e.target as Element;
+  // A dialog over the view (the QR code) has the keys: Esc closes it, not projector mode.
+  if (document.querySelector('dialog:modal')) return;
   if (e.key === 'Escape' && el.dataset['projecting']) {
     e.preventDefault();
     void present(el, false);
@@ -183,7 +193,8 @@ async function present(el: DiagramElement, on: boolean): Promise<void> {
   // Everything but the figure leaves the keyboard's and the screen reader's way.
   for (let n: Element = el; n.parentElement && n !== document.body; n = n.parentElement)
     for (const other of n.parentElement.children)
-      if (other !== n && !other.hasAttribute('inert') && other.tagName !== 'SCRIPT') {
+      // A closed dialog (the QR code's) stays out of it: it opens over projector mode.
+      if (other !== n && !other.matches('[inert], script, dialog')) {
         other.setAttribute('inert', '');
         inert.push(other);
       }
