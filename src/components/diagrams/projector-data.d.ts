@@ -10,7 +10,10 @@ declare module 'virtual:projector/tours' {
   const data: Record<
     string,
     {
-      words: Record<'present' | 'tour' | 'group' | 'back' | 'next' | 'step' | 'leave', string>;
+      words: Record<
+        'present' | 'tour' | 'group' | 'back' | 'next' | 'step' | 'leave' | 'qr',
+        string
+      >;
       tours: Record<string, { state: string; title: string; cites: string[] }[]>;
     }
   >;
