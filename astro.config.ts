@@ -108,8 +108,21 @@ export default defineConfig({
   // The build log leaves out one upstream warning, printed for every MDX page: the
   // MODULE_LEVEL_DIRECTIVE warning about "use astro:head-inject" (withastro/astro#18087;
   // src/integrations/build-log.ts). Every other warning is shown.
+  // The page's own address (lib/live-address.ts with lib/urls.ts) is one file: every figure
+  // and copy button needs both, and apart, urls.ts would be a file of its own on every figure
+  // page (the offline control imports it alone), a request and ~90 B gzip more.
   vite: {
-    build: { assetsInlineLimit: 0, rolldownOptions: { onLog } },
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        onLog,
+        output: {
+          codeSplitting: {
+            groups: [{ name: 'live-address', test: /\/src\/lib\/(live-address|urls)\.ts$/ }],
+          },
+        },
+      },
+    },
     plugins: [printOrigin, layerOrder, projectorData()],
   },
   // No dev toolbar, no telemetry-style extras: the site talks to its own origin only.

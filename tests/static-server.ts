@@ -78,7 +78,13 @@ export async function serveStatic(folder: string, base = '/', port = 0): Promise
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    // Connections a browser keeps open (a service worker's among them) end with it, so
+    // that a test can serve another folder at the same port at once.
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
+import { budgets } from '../budgets.ts';
 import { axe } from './axe.ts';
 import { goToFragment } from './audit-helpers.ts';
 import { expect, test } from './fixtures.ts';
@@ -354,7 +355,7 @@ test.describe('weight', () => {
   };
   const gzip = (file: string) => gzipSync(readFileSync(new URL(file, dist))).length;
 
-  test('each diagram script, with the shared module it loads, is at most 4 KB gzip', () => {
+  test(`each diagram script, with the shared modules it loads, is at most ${budgets.scriptPerDiagram} B gzip`, () => {
     const files = readdirSync(new URL('_astro/', dist)).filter((f) =>
       /^Diagram\.astro.*\.js$/.test(f),
     );
@@ -364,7 +365,7 @@ test.describe('weight', () => {
         (sum, f) => sum + gzip(f),
         0,
       );
-      expect(total, file).toBeLessThanOrEqual(4096);
+      expect(total, file).toBeLessThanOrEqual(budgets.scriptPerDiagram);
     }
   });
 
