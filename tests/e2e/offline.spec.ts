@@ -22,6 +22,7 @@ import { unzipSync } from 'fflate';
 import { filesBelow } from '../../src/lib/files-below.ts';
 import { writeOffline } from '../../src/lib/offline-build.ts';
 import { cacheName, cachePrefix, formatBytes, type Listing } from '../../src/lib/offline.ts';
+import { findChromium, playwrightArgs } from '../chromium.ts';
 import { serveStatic } from '../static-server.ts';
 import { axeBothSchemes } from './axe.ts';
 import { reflowProblems } from './audit-helpers.ts';
@@ -419,6 +420,34 @@ test('each language links its manifest: valid JSON, start page, scope and icons 
       expect(file.ok(), icon.src).toBe(true);
       expect(file.headers()['content-type']).toBe(icon.type);
     }
+  }
+});
+
+// What Chromium itself says: a browser profile of its own, as incognito pages never install.
+test('Chromium finds each start page installable, and a topic page too', async ({
+  browser,
+  baseURL,
+}) => {
+  const profile = mkdtempSync(join(tmpdir(), 'install-'));
+  const context = await browser.browserType().launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    args: playwrightArgs,
+  });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    for (const path of ['/de/', '/en/', '/en/io-drivers/']) {
+      await page.goto(`${baseURL}${path}`);
+      const manifest = await cdp.send('Page.getAppManifest');
+      expect(manifest.url, path).toMatch(/\/offline\/(de|en)\.webmanifest$/);
+      expect(manifest.errors, path).toEqual([]);
+      expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, path).toEqual(
+        [],
+      );
+    }
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 });
 
