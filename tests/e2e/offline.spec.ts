@@ -22,7 +22,7 @@ import { unzipSync } from 'fflate';
 import { filesBelow } from '../../src/lib/files-below.ts';
 import { writeOffline } from '../../src/lib/offline-build.ts';
 import { cacheName, cachePrefix, formatBytes, type Listing } from '../../src/lib/offline.ts';
-import { findChromium, playwrightArgs } from '../chromium.ts';
+import { playwrightArgs, requireChromium } from '../chromium.ts';
 import { serveStatic } from '../static-server.ts';
 import { axeBothSchemes } from './axe.ts';
 import { reflowProblems } from './audit-helpers.ts';
@@ -430,7 +430,7 @@ test('Chromium finds each start page installable, and a topic page too', async (
 }) => {
   const profile = mkdtempSync(join(tmpdir(), 'install-'));
   const context = await browser.browserType().launchPersistentContext(profile, {
-    executablePath: findChromium(),
+    executablePath: requireChromium(),
     args: playwrightArgs,
   });
   try {
