@@ -1,6 +1,7 @@
 // `npm run shots`: screenshots of the built site as readers meet it, to look at before a
 // change lands. Every page of both languages at 390 and 1280 px wide, light and dark (the
-// first screen and the whole page), then every figure in each of its views. Written to
+// first screen and the whole page), then every figure in each of its views and in projector
+// mode, a section's QR code and the offline copy's panel. Written to
 // shots/ (ignored by git); the build in dist/ is used as it is, so build first.
 //
 //   npm run shots                  everything
@@ -73,6 +74,32 @@ try {
           });
           count += 1;
         }
+        // Projector mode at its second tour step, as a room sees it (the window's viewport
+        // stands in for the screen: the overlay fills it as full screen would).
+        await page.goto(`${server.origin}/en/embed/${diagram}/`);
+        await page.getByRole('button', { name: 'Present' }).click();
+        await page.keyboard.press('PageDown');
+        await page.screenshot({
+          path: new URL(`projector-${diagram}-${width}-${scheme}.png`, OUT).pathname,
+        });
+        await page.keyboard.press('Escape');
+        count += 1;
+      }
+      // The panels a reader opens: a section's QR code and the offline copy's control.
+      if ('/en/'.includes(only) || 'qr offline'.includes(only)) {
+        await page.goto(`${server.origin}/en/`);
+        await page.locator('.heading [data-qr]').first().click();
+        await page.locator('dialog.qr-dialog[open] svg').waitFor();
+        await page.screenshot({ path: new URL(`qr-${width}-${scheme}.png`, OUT).pathname });
+        await page.keyboard.press('Escape');
+        await page.locator('offline-copy button').first().click();
+        await page
+          .locator('offline-copy')
+          .getByRole('button', { name: /^Download/ })
+          .waitFor();
+        await page.locator('offline-copy').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: new URL(`offline-${width}-${scheme}.png`, OUT).pathname });
+        count += 2;
       }
       await context.close();
     }
