@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commands } from '../tests/docs.ts';
-import { root } from '../tests/steps.ts';
+import { root, runStep } from '../tests/steps.ts';
 
 const STAGE_BUILD = 'the build stage (tests/steps.ts)';
 /** Commands a stage of `npm test` runs, with where. Keys are `<script>[ <args>]`. */
@@ -38,21 +38,11 @@ const script = (name: string): string =>
     'scripts'
   ]?.[name] ?? '';
 
-/** Runs `command` in the project; resolves with its output, rejects when it fails. */
-function run(command: string, env: Record<string, string> = {}): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn('sh', ['-c', command], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) =>
-      code === 0 ? done(output) : fail(new Error(`exit ${code}:\n${output.slice(-2000)}`)),
-    );
-  });
+/** Runs `command` in the project as a step of `npm test` runs; its output, or it throws. */
+async function run(command: string, env: Record<string, string> = {}): Promise<string> {
+  const result = await runStep({ name: command, run: command }, false, { ...process.env, ...env });
+  if (!result.ok) throw new Error(`${command} failed:\n${result.output.slice(-2000)}`);
+  return result.output;
 }
 
 /**
@@ -90,9 +80,8 @@ function once(fn: () => Promise<void>): () => Promise<void> {
 
 const PAGE = /<h1[^>]*>[^<]*Architektur/;
 
-const shots = (filter: string) => (shot[filter] ??= screenshots(filter));
-const shot: Record<string, Promise<void>> = {};
-async function screenshots(filter: string): Promise<void> {
+const shots = once(async () => {
+  const filter = 'io-path';
   const started = Date.now();
   await run(`npm run shots -- ${filter}`);
   const dir = join(root, 'shots');
@@ -100,7 +89,7 @@ async function screenshots(filter: string): Promise<void> {
     (f) => f.endsWith('.png') && f.includes(filter) && statSync(join(dir, f)).mtimeMs >= started,
   );
   if (made.length < 4) throw new Error(`shots -- ${filter}: ${made.length} screenshots written`);
-}
+});
 
 const benchOnePage = once(async () => {
   const args = '--only=weight,lighthouse --pages=/de/';
@@ -133,8 +122,8 @@ const SMOKE: Record<string, () => Promise<void>> = {
   // The development server renders the page on request from the sources.
   dev: () => serves('npm run dev -- --host 127.0.0.1 --port 4472', 4472, '/de/architecture/', PAGE),
   // Without a word it takes every page and figure (minutes); the path is the same.
-  shots: () => shots('io-path'),
-  'shots io-path': () => shots('io-path'),
+  shots,
+  'shots io-path': shots,
   // Its measuring parts on one page: weight and Lighthouse. Not run: its 'scale' part, which
   // builds sites of 100 to 5,000 pages (minutes), and `--quick`'s choice of pages.
   bench: benchOnePage,

@@ -3,9 +3,9 @@
 // anchors, scripts named) and scripts/docs-commands.ts (every command is run).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from './steps.ts';
 
-export const root = fileURLToPath(new URL('../', import.meta.url));
+export { root };
 export const readme = join(root, 'README.md');
 const docsDir = join(root, 'docs');
 export const documents = [

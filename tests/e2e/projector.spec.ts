@@ -6,18 +6,12 @@
 // are the views of src/content/tours.yaml, each title with its citation mark; axe in both
 // schemes and forced colours in projector mode. (Reflow: reflow.spec.ts.)
 import type { Browser, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import type { TourEntry } from '../../src/lib/tours.ts';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import { axe } from './axe.ts';
+import { axeBothSchemes } from './axe.ts';
+import { tours as readTours } from '../unit/content.ts';
 import { expect, test } from './fixtures.ts';
 import { dialog, scan } from './qr-helpers.ts';
 
-const tours = parse(
-  readFileSync(new URL('../../src/content/tours.yaml', import.meta.url), 'utf8'),
-) as TourEntry[];
+const tours = readTours();
 const stepsOf = (id: string) => tours.find((t) => t.id === id)?.steps ?? [];
 const host = (scope: Page | ReturnType<Page['frameLocator']>, id: string) =>
   scope.locator(`.diagram-host:has(> #figure-${id})`);
@@ -144,14 +138,10 @@ test.describe("in a course platform's iframe", () => {
     await expect(fig.getByText('Schritt 2 von 4', { exact: true })).toBeVisible();
     // From the embed page, the QR code leads to the view on the site's own page.
     await fig.getByRole('button', { name: 'QR-Code zeigen' }).click();
-    const code = PNG.sync.read(await inner.locator('dialog[open] svg.qr-code').screenshot());
-    const rgba = new Uint8ClampedArray(code.data.buffer, code.data.byteOffset, code.data.length);
     const full = await inner.locator('a[data-open]').getAttribute('data-href');
-    expect(jsQR(rgba, code.width, code.height)?.data).toBe(
-      `${baseURL}${full}${stepHash('device-sharing', 2)}`,
-    );
+    expect(await scan(inner)).toBe(`${baseURL}${full}${stepHash('device-sharing', 2)}`);
     await page.keyboard.press('Escape');
-    await expect(inner.locator('dialog[open]')).toHaveCount(0);
+    await expect(dialog(inner)).toHaveCount(0);
     await page.keyboard.press('Escape');
     await expect(fig).not.toHaveAttribute('data-projecting');
     await expect(present).toBeFocused();
@@ -258,10 +248,8 @@ test('projector mode: axe finds nothing in light and dark; forced colours keep i
     const fig = host(page, id!);
     await fig.locator('[data-projector="present"]').click();
     await expect(fig).toHaveAttribute('data-projecting', 'full');
-    expect(await axe(page), `${path} light`).toEqual([]);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await axe(page, undefined, 'colour'), `${path} dark`).toEqual([]);
-    await page.emulateMedia({ colorScheme: null, forcedColors: 'active' });
+    expect(await axeBothSchemes(page), path).toEqual([]);
+    await page.emulateMedia({ forcedColors: 'active' });
     const back = fig.locator('[data-step="back"]');
     const next = fig.locator('[data-step="next"]');
     await expect(back).toHaveAttribute('aria-disabled', 'true');

@@ -1,16 +1,16 @@
 // The QR dialog as a phone sees it, for the tests that open one (qr.spec.ts, the forced
 // colours and reflow checks): the open dialog, its code photographed and decoded with a QR
 // decoder (jsqr), and the colours of its quiet zone and first finder pattern.
-import type { Locator, Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect } from './fixtures.ts';
 
-/** The open QR dialog. */
-export const dialog = (page: Page) => page.locator('dialog.qr-dialog[open]');
+/** The open QR dialog, on a page or in a frame (an embed page in a course platform). */
+export const dialog = (page: Page | FrameLocator) => page.locator('dialog.qr-dialog[open]');
 
 /** What a phone reads from the code on screen: the SVG photographed, then decoded. */
-export async function scan(page: Page): Promise<string | undefined> {
+export async function scan(page: Page | FrameLocator): Promise<string | undefined> {
   const png = PNG.sync.read(await dialog(page).locator('svg.qr-code').screenshot());
   const rgba = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
   return jsQR(rgba, png.width, png.height)?.data;

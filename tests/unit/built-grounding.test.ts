@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parse } from 'yaml';
 import { languages, t, type Lang } from '../../src/i18n/ui.ts';
 import { citationsIn, isReadingId, sourceNumbers, splitIds } from '../../src/lib/claims.ts';
 import { dist } from './built-site.ts';
@@ -17,6 +16,8 @@ import {
   pageFiles,
   quizzes,
   readings,
+  terminologyHits,
+  terminologyRules,
 } from './content.ts';
 
 const numbers = sourceNumbers(claims(), contextFacts());
@@ -214,25 +215,10 @@ describe('built pages', { skip: !built && 'run npm run build first' }, () => {
     });
 
     test(`${lang}: every page keeps the terminology sheet`, () => {
-      const sheet = parse(
-        readFileSync(
-          new URL(`../../src/content/terminology/${lang}.yaml`, import.meta.url),
-          'utf8',
-        ),
-      ) as { prefer: string; avoid: string[] }[];
-      const found: string[] = [];
-      for (const [path, html] of pagesOf(lang)) {
-        const text = visibleText(html);
-        for (const { prefer, avoid } of sheet)
-          for (const pattern of avoid) {
-            const re = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${pattern})(?![\\p{L}\\p{N}])`, 'u');
-            const hit = re.exec(text);
-            if (hit)
-              found.push(
-                `${path}: "${text.slice(Math.max(0, hit.index - 30), hit.index + 40)}" (use ${prefer})`,
-              );
-          }
-      }
+      const rules = terminologyRules(lang);
+      const found = pagesOf(lang).flatMap(([path, html]) =>
+        terminologyHits(rules, path, visibleText(html)),
+      );
       assert.deepEqual(found, []);
     });
   }

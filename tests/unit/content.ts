@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { languages, type Lang } from '../../src/i18n/ui.ts';
+import type { TourEntry } from '../../src/lib/tours.ts';
 
 const root = new URL('../../src/content/', import.meta.url);
 
@@ -76,6 +77,7 @@ export interface DiagramStatement {
 }
 export const diagramStatements = (): DiagramStatement[] =>
   yaml<DiagramStatement[]>('diagrams.yaml');
+export const tours = (): TourEntry[] => yaml<TourEntry[]>('tours.yaml');
 
 /** One option of a self-check question: its text and why it is right or wrong. */
 export interface QuizOption {
@@ -94,3 +96,28 @@ export interface QuizQuestion {
   context?: string[];
 }
 export const quizzes = (): { id: string; questions: QuizQuestion[] }[] => yaml('quiz.yaml');
+
+/** A terminology sheet's rules, each pattern compiled to match whole words. */
+export function terminologyRules(lang: Lang): { prefer: string; re: RegExp }[] {
+  return yaml<{ prefer: string; avoid: string[] }[]>(`terminology/${lang}.yaml`).flatMap(
+    ({ prefer, avoid }) =>
+      avoid.map((pattern) => ({
+        prefer,
+        re: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${pattern})(?![\\p{L}\\p{N}])`, 'u'),
+      })),
+  );
+}
+
+/** Where `text` breaks `rules`: each hit with some words around it and the word to use. */
+export function terminologyHits(
+  rules: { prefer: string; re: RegExp }[],
+  where: string,
+  text: string,
+): string[] {
+  return rules.flatMap(({ prefer, re }) => {
+    const hit = re.exec(text);
+    return hit
+      ? [`${where}: "${text.slice(Math.max(0, hit.index - 30), hit.index + 40)}" (use ${prefer})`]
+      : [];
+  });
+}

@@ -2,17 +2,13 @@
 // that exist and that the statements it shows cite too (so a title says nothing the view
 // does not), and the words and data the browser gets are what the files say.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { parse } from 'yaml';
 import de from '../../src/i18n/de.json' with { type: 'json' };
 import en from '../../src/i18n/en.json' with { type: 'json' };
-import { projectorKeys, projectorWords, toursIn, type TourEntry } from '../../src/lib/tours.ts';
-import { claims, contextFacts, diagramStatements } from './content.ts';
+import { projectorKeys, projectorWords, toursIn } from '../../src/lib/tours.ts';
+import { claims, contextFacts, diagramStatements, tours as readTours } from './content.ts';
 
-const tours = parse(
-  readFileSync(new URL('../../src/content/tours.yaml', import.meta.url), 'utf8'),
-) as TourEntry[];
+const tours = readTours();
 const known = new Set([...claims().map((c) => c.id), ...contextFacts().map((f) => f.id)]);
 const statements = new Map(diagramStatements().map((s) => [s.id, s]));
 /** The diagrams, as diagrams.yaml names them (registry.ts needs Astro's environment). */
