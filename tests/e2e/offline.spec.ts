@@ -80,6 +80,10 @@ async function keep(page: Page, lang: 'de' | 'en', dir = dist, base = '/'): Prom
   // The size first: in the text and on the button that starts the download.
   await expect(panel(page).locator('p')).toContainText(size);
   await expect(action(page)).toHaveText(new RegExp(size.replace('.', '\\.')));
+  // The panel is a box of its own, set off from the footer (its stylesheet came with it).
+  expect(await panel(page).evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(
+    'rgba(0, 0, 0, 0)',
+  );
   expect((await stored(page, base)).workers, 'no worker before the reader asks').toEqual([]);
   // Every value the progress bar takes, as the reader sees it move.
   await page.evaluate(() => {
