@@ -4,7 +4,6 @@
 // language's copy holds, and before the server files, which must know its folder.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { languages, t } from '../i18n/ui.ts';
 import { writeOffline } from '../lib/offline-build.ts';
 
 export default function offline(): AstroIntegration {
@@ -12,14 +11,6 @@ export default function offline(): AstroIntegration {
   return {
     name: 'offline',
     hooks: {
-      // The control's one message that cannot come with the listing, because the listing
-      // could not be loaded: in its script (loaded on first use), not in every page.
-      'astro:config:setup': ({ updateConfig }) => {
-        const unavailable = Object.fromEntries(
-          languages.map((lang) => [lang, t(lang, 'offline.unavailable')]),
-        );
-        updateConfig({ vite: { define: { OFFLINE_UNAVAILABLE: JSON.stringify(unavailable) } } });
-      },
       'astro:config:done': ({ config }) => {
         base = config.base;
       },

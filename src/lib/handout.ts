@@ -2,7 +2,10 @@
 // here: ids get the page's slug as prefix (two pages may share a heading id), references
 // to them follow, headings move one level down (the page title is the section's h2),
 // section URLs point to the real page, and links written relative to the start page
-// (which the handout is not) are resolved as from there.
+// (which the handout is not) are resolved as from there; and the QR code a printed section
+// carries.
+import { qrSvg } from './qr.ts';
+import { publicUrl } from './urls.ts';
 
 /** Options for {@link adaptSection}. */
 export interface SectionOptions {
@@ -40,3 +43,14 @@ export function adaptSection(html: string, options: SectionOptions): string {
       (_, close: string, level: string) => `<${close}h${Number(level) + 1}`,
     );
 }
+
+/**
+ * The QR code a printed section carries for its site path: of its public address, in a
+ * build that knows it (`site`, from `SITE_URL`); without it none, as a code of a bare path
+ * would lead a phone nowhere.
+ */
+export const printedQr = (
+  site: URL | undefined,
+  path: string,
+  label: string,
+): string | undefined => (site ? qrSvg(publicUrl(site, path), label) : undefined);

@@ -42,15 +42,3 @@ export function qrSvg(text: string, label?: string): string {
     `<rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${d}"/></svg>`
   );
 }
-
-/**
- * The code a printed page carries for a site path: of its public address, in a build that
- * knows it (`site`, from `SITE_URL`); without it none, as a code of a bare path would lead a
- * phone nowhere. (The address as `publicUrl` in urls.ts makes it with a site; not imported,
- * so the browser's QR chunk shares no module with the page's others and loads as one file.)
- */
-export const printedQr = (
-  site: URL | undefined,
-  path: string,
-  label: string,
-): string | undefined => (site ? qrSvg(new URL(path, site).href, label) : undefined);

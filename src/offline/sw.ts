@@ -40,43 +40,47 @@ const PREFIX = cachePrefix(base);
 /** Reports bytes done of the total while a language is fetched. */
 type Progress = (done: number, total: number) => void;
 
-/** The files of the older caches of this site, by URL: revision and the cache they are in. */
-async function previous(): Promise<Map<string, { rev: string; cache: string }>> {
-  const found = new Map<string, { rev: string; cache: string }>();
+/** What the older caches of this site hold: their files by URL, and the kept languages. */
+interface OldCopies {
+  /** Each file's revision and the cache it is in. */
+  files: Map<string, { rev: string; cache: string }>;
+  /** The languages a reader kept: those whose listing one of them holds. */
+  kept: string[];
+}
+
+/** Reads the older caches' listings, once for an install or a request. */
+async function oldCopies(): Promise<OldCopies> {
+  const files: OldCopies['files'] = new Map();
+  const kept = new Set<string>();
   for (const name of await caches.keys()) {
     if (!name.startsWith(PREFIX) || name === CACHE) continue;
     const old = await caches.open(name);
     for (const lang of langs) {
       const listing = (await (await old.match(listingUrl(base, lang)))?.json()) as
         Listing | undefined;
-      for (const [url, , rev] of listing?.files ?? []) found.set(url, { rev, cache: name });
+      if (!listing) continue;
+      kept.add(lang);
+      for (const [url, , rev] of listing.files) files.set(url, { rev, cache: name });
     }
   }
-  return found;
-}
-
-/** The languages a reader kept: those whose listing one of the older caches holds. */
-async function keptBefore(): Promise<string[]> {
-  const kept = new Set<string>();
-  for (const name of await caches.keys()) {
-    if (!name.startsWith(PREFIX) || name === CACHE) continue;
-    const old = await caches.open(name);
-    for (const lang of langs) if (await old.match(listingUrl(base, lang))) kept.add(lang);
-  }
-  return [...kept];
+  return { files, kept: [...kept] };
 }
 
 /**
  * Fetches every file of `lang`'s copy into this version's cache, a few at a time, and its
  * listing last: a listing in the cache means the copy is complete. Throws on any failure.
  */
-async function keep(lang: string, progress: Progress = () => {}): Promise<void> {
+async function keep(
+  lang: string,
+  old: OldCopies['files'],
+  progress: Progress = () => {},
+): Promise<void> {
   const response = await fetch(listingUrl(base, lang), { cache: 'no-cache' });
   if (!response.ok) throw new Error(`${listingUrl(base, lang)}: ${response.status}`);
   const listing = (await response.clone().json()) as Listing;
   // A newer deployment than this worker: its own worker will fetch it.
   if (listing.v !== version) throw new Error('a newer version is being installed');
-  const [store, old] = await Promise.all([caches.open(CACHE), previous()]);
+  const store = await caches.open(CACHE);
   const queue = [...listing.files];
   let done = 0;
   const next = async (): Promise<void> => {
@@ -102,7 +106,8 @@ async function keep(lang: string, progress: Progress = () => {}): Promise<void> 
 scope.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
-      for (const lang of await keptBefore()) await keep(lang);
+      const { files, kept } = await oldCopies();
+      for (const lang of kept) await keep(lang, files);
       await scope.skipWaiting();
     })(),
   );
@@ -124,10 +129,12 @@ scope.addEventListener('message', (event) => {
   const port = event.ports[0];
   if (!port || typeof lang !== 'string' || !langs.includes(lang)) return;
   event.waitUntil(
-    keep(lang, (done, total) => port.postMessage({ done, total })).then(
-      () => port.postMessage({ ok: true }),
-      (error: unknown) => port.postMessage({ error: String(error) }),
-    ),
+    oldCopies()
+      .then(({ files }) => keep(lang, files, (done, total) => port.postMessage({ done, total })))
+      .then(
+        () => port.postMessage({ ok: true }),
+        (error: unknown) => port.postMessage({ error: String(error) }),
+      ),
   );
 });
 

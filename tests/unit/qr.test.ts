@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import jsQR from 'jsqr';
-import { QUIET, printedQr, qrModules, qrSvg } from '../../src/lib/qr.ts';
+import { printedQr } from '../../src/lib/handout.ts';
+import { QUIET, qrModules, qrSvg } from '../../src/lib/qr.ts';
 import { dist } from './built-site.ts';
 
 const SCALE = 4;

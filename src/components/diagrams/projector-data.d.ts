@@ -1,5 +1,5 @@
 // The virtual modules of src/integrations/projector-data.ts, as the figures' scripts see them
-// (the shapes of src/lib/tours.ts, written out: an ambient module cannot import them).
+// (their shapes are those of src/lib/tours.ts).
 declare module 'virtual:projector/labels' {
   /** Per language: the toolbar's "Tour" and "Present" buttons, as HTML. */
   export const tourButtons: Record<string, string>;
@@ -10,11 +10,8 @@ declare module 'virtual:projector/tours' {
   const data: Record<
     string,
     {
-      words: Record<
-        'present' | 'tour' | 'group' | 'back' | 'next' | 'step' | 'leave' | 'qr',
-        string
-      >;
-      tours: Record<string, { state: string; title: string; cites: string[] }[]>;
+      words: Record<import('../../lib/tours.ts').ProjectorWord, string>;
+      tours: Record<string, import('../../lib/tours.ts').TourStep[]>;
     }
   >;
   export default data;

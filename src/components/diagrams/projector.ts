@@ -109,7 +109,7 @@ function go(el: DiagramElement, k: number): void {
   el.tour = at;
   el.apply(state);
   show(el, tour, at);
-  el.say(undefined, `${stepText(at, list.length)}: ${s.title}. `);
+  el.say(`${stepText(at, list.length)}: ${s.title}. `);
   history.replaceState(history.state, '', `#${el.fragment()}`);
 }
 

@@ -222,13 +222,13 @@ export abstract class DiagramElement extends HTMLElement {
    * citation marks, at most MAX_WORDS words, so a change is heard in one short breath;
    * `lead` goes before it (a tour step's number and title).
    */
-  say(extra?: string, lead = ''): void {
+  say(lead = ''): void {
     const live = this.querySelector('[data-live]');
     if (!live) return;
     const shown = this.shownSays();
     const fresh = shown.filter((el) => !this.#said.has(el));
     this.#said = new Set(shown);
-    live.textContent = extra ?? lead + brief(fresh.length ? fresh : shown);
+    live.textContent = lead + brief(fresh.length ? fresh : shown);
   }
 
   onClick(e: MouseEvent): void {

@@ -13,9 +13,6 @@ import {
   type Listing,
 } from '../../../lib/offline.ts';
 
-/** Written in by the build (src/integrations/offline.ts): the listing could not be loaded. */
-declare const OFFLINE_UNAVAILABLE: Record<string, string>;
-
 type Reply = { done?: number; total?: number; ok?: boolean; error?: string };
 
 class OfflineCopy extends HTMLElement {
@@ -98,7 +95,7 @@ class OfflineCopy extends HTMLElement {
     this.#bar.hidden = true;
     this.#action.hidden = true;
     if (!listing) {
-      this.#text.textContent = OFFLINE_UNAVAILABLE[this.#lang] ?? '';
+      this.#text.textContent = this.dataset['unavailable'] ?? '';
       return;
     }
     const size = this.#size(listing.bytes);
