@@ -26,7 +26,6 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -38,6 +37,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { zipSync } from 'fflate';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
 import type { StartTag } from 'parse5-sax-parser';
+import { filesBelow } from '../src/lib/files-below.ts';
 import { ICONS, OFFLINE_DIR, WORKER_FILE } from '../src/lib/offline.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -72,14 +72,6 @@ cpSync(source, out, {
     !/^_astro\/offline-copy\./.test(relative(source, from).split(sep).join('/')),
 });
 mkdirSync(join(out, scriptDir), { recursive: true });
-
-/** Every file below `dir`, as paths relative to `out` with forward slashes. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(dir, entry.name);
-    return entry.isDirectory() ? files(full) : [relative(out, full).split(sep).join('/')];
-  });
-}
 
 /** The file a site URL path points at (folder URLs mean their index.html), or null. */
 function fileFor(sitePath: string): string | null {
@@ -288,11 +280,11 @@ function tagText(tag: StartTag): string {
 
 // Module scripts may rewrite relative paths into pages; the module files themselves (now
 // bundled into _portable/) stay in place for pages that still reference them.
-const pages = files(out).filter((f) => f.endsWith('.html'));
+const pages = filesBelow(out).filter((f) => f.endsWith('.html'));
 for (const page of pages) await rewritePage(page);
 
 // Stylesheets: `url(/<base>_astro/font.woff2)` → `url(data:font/woff2;base64,…)`.
-for (const sheet of files(out).filter((f) => f.endsWith('.css'))) {
+for (const sheet of filesBelow(out).filter((f) => f.endsWith('.css'))) {
   const file = join(out, sheet);
   const css = readFileSync(file, 'utf8');
   const rewritten = css.replace(
@@ -308,7 +300,7 @@ for (const sheet of files(out).filter((f) => f.endsWith('.css'))) {
 // The fallback search data names each page by its folder (`de/advantages/`); here it names
 // the file (`de/advantages/index.html`), so a result works from disk and under any server
 // that serves no index.html for a folder URL (a course platform's file server).
-for (const data of files(out).filter((f) => /^search-fallback\/[^/]+\.js$/.test(f))) {
+for (const data of filesBelow(out).filter((f) => /^search-fallback\/[^/]+\.js$/.test(f))) {
   const file = join(out, data);
   const js = readFileSync(file, 'utf8');
   writeFileSync(
@@ -328,7 +320,7 @@ if (unresolved.size) {
 }
 
 const entries: Record<string, Uint8Array> = {};
-for (const file of files(out)) entries[`${name}/${file}`] = readFileSync(join(out, file));
+for (const file of filesBelow(out)) entries[`${name}/${file}`] = readFileSync(join(out, file));
 const zip = zipSync(entries, { level: 9 });
 writeFileSync(join(outRoot, `${name}.zip`), zip);
 

@@ -3,8 +3,8 @@
 // keeps embed pages frameable, caches content-hashed files only, and points at a not-found
 // page that exists. scripts/test-servers.ts runs the Apache and nginx files on real servers.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import {
   CACHE,
@@ -24,6 +24,7 @@ import {
   redirectsFile,
   webConfig,
 } from '../../src/lib/server-config.ts';
+import { filesBelow } from '../../src/lib/files-below.ts';
 import { joinBase } from '../../src/lib/urls.ts';
 import { builtBase, topicPages } from '../site-pages.ts';
 
@@ -135,9 +136,7 @@ describe('server configuration in dist/', () => {
 
   test('.htaccess: no folder of the build is listed, no page is hidden', () => {
     const text = read('.htaccess');
-    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).map((f) =>
-      f.split(sep).join('/'),
-    );
+    const files = filesBelow(fileURLToPath(dist));
     const folders = foldersWithoutIndex(files);
     for (const folder of ['_astro/', 'pagefind/', 'de/embed/']) assert.ok(folders.includes(folder));
     const hidden = [...text.matchAll(/^RedirectMatch 404 "([^"]+)"$/gm)].map(
@@ -214,9 +213,7 @@ describe('_headers under the matching of Netlify and Cloudflare Pages', () => {
 
   // Every path a reader can ask for: each file of the build, each page as its folder.
   const files = existsSync(dist)
-    ? readdirSync(dist, { recursive: true, encoding: 'utf8' })
-        .map((f) => f.split(sep).join('/'))
-        .filter((f) => f.includes('.') && !CONFIG_FILES.includes(f))
+    ? filesBelow(fileURLToPath(dist)).filter((f) => !CONFIG_FILES.includes(f))
     : [];
   for (const base of ['/', SUB])
     for (const host of ['netlify', 'cloudflare'] as const)
@@ -357,9 +354,7 @@ test('docs/hosting.md shows the nginx snippets the code makes', () => {
 test('the publish folder, as npm test makes it, holds the site without the Apache and IIS files', (t) => {
   const out = new URL('../../dist-publish/', import.meta.url);
   if (!existsSync(out)) return t.skip('run node scripts/publish.ts after a build first');
-  const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).map((f) =>
-    f.split(sep).join('/'),
-  );
+  const files = filesBelow(fileURLToPath(out));
   assert.deepEqual(
     files.filter((f) => /(^|\/)(\.htaccess|web\.config)$/.test(f)),
     [],
