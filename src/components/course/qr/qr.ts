@@ -15,7 +15,11 @@ let styled: Promise<unknown> | undefined;
 const words = () =>
   document.querySelector<HTMLElement>('template[data-lazy="qr-code"]')?.dataset ?? {};
 
-/** The dialog's stylesheet, linked on first use (the page's policy allows the site's own). */
+/**
+ * The dialog's stylesheet, linked on first use (the page's policy allows the site's own).
+ * Not a <link> in QrLazy's template, as search's is: every page carries that template, and
+ * the link's markup would cost the tightest pages their last bytes.
+ */
 function style(): Promise<unknown> {
   styled ??= new Promise((done) => {
     const link = document.createElement('link');
