@@ -3,7 +3,7 @@
 // the browser resolves no host name but localhost (tests/chromium.ts). The guard only
 // listens, so no request waits for it, and it wraps the `page` fixture, so a test that
 // needs no browser page opens none.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { topicPages } from '../site-pages.ts';
 
 export { expect };
@@ -85,12 +85,15 @@ export const PAGE_SCRIPT = '**/_astro/Page.astro*';
  * Holds back every request matching `url` until the returned function is called, as a slow
  * connection does: what the page shows and does before that file arrives can be tested.
  */
-export async function holdBack(page: Page, url: string): Promise<() => void> {
+export async function holdBack(
+  where: Page | BrowserContext,
+  url: string | RegExp | ((url: URL) => boolean),
+): Promise<() => void> {
   let release = () => {};
   const held = new Promise<void>((done) => (release = done));
-  await page.route(url, async (route) => {
+  await where.route(url, async (route) => {
     await held;
-    await route.continue();
+    await route.fallback();
   });
   return release;
 }

@@ -26,7 +26,7 @@ import { playwrightArgs, requireChromium } from '../chromium.ts';
 import { serveStatic } from '../static-server.ts';
 import { axeBothSchemes } from './axe.ts';
 import { reflowProblems } from './audit-helpers.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, holdBack, test } from './fixtures.ts';
 import { serveLms } from './scorm-lms.ts';
 
 test.describe.configure({ timeout: 120_000 });
@@ -297,12 +297,7 @@ test('the downloading state, held halfway, passes axe and shows its progress', a
 }) => {
   const { context, page } = await freshContext(browser, baseURL ?? '');
   // The worker's requests are seen by the context; one file is held until released.
-  let release = () => {};
-  const held = new Promise<void>((done) => (release = done));
-  await context.route('**/en/handout/', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(context, '**/en/handout/');
   await page.goto('/en/');
   await toggle(page).click();
   await action(page).click();

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Frame, Page } from '@playwright/test';
 import type { ScormVersion } from '../../src/lib/scorm.ts';
+import { holdBack as holdBackAny } from './fixtures.ts';
 
 export const versions = ['1.2', '2004'] as const satisfies readonly ScormVersion[];
 
@@ -89,18 +90,8 @@ export async function serveLms(page: Page, baseURL: string): Promise<void> {
  * function is called (e.g. a page's print stylesheet, which keeps its `load` event waiting
  * but nothing else).
  */
-export async function holdBack(page: Page, match: RegExp): Promise<() => void> {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(
-    (url) => url.pathname.startsWith('/lms/') && match.test(url.pathname),
-    async (route) => {
-      await released;
-      await route.fallback();
-    },
-  );
-  return release;
-}
+export const holdBack = (page: Page, match: RegExp): Promise<() => void> =>
+  holdBackAny(page, (url) => url.pathname.startsWith('/lms/') && match.test(url.pathname));
 
 /** The CMI data as scorm-again holds it (renderCMIToJSONObject). */
 export type Cmi = Record<string, unknown>;
