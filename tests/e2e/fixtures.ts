@@ -4,7 +4,10 @@
 // listens, so no request waits for it, and it wraps the `page` fixture, so a test that
 // needs no browser page opens none.
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { topicPages } from '../site-pages.ts';
+import { serveStatic } from '../static-server.ts';
 
 export { expect };
 
@@ -13,7 +16,31 @@ interface Guard {
   allowedConsole: RegExp[];
 }
 
-export const test = base.extend<Guard>({
+/** The sub-path of the second build, and its folder (dist-sub/, made by test-servers.ts). */
+export const SUB = '/kurs/virtualisierung/';
+export const SUB_FOLDER = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
+/** Skips a test (or, in a describe block, its tests) where the sub-path build is missing. */
+export const needsSubBuild = () =>
+  test.skip(!existsSync(SUB_FOLDER), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
+
+export const test = base.extend<
+  Guard,
+  {
+    /**
+     * dist-sub/ served under the sub-path at an origin of its own (an origin the build never
+     * knew): one server per worker, started only for a test that asks for it.
+     */
+    subOrigin: string;
+  }
+>({
+  subOrigin: [
+    async ({}, use) => {
+      const server = await serveStatic(SUB_FOLDER, SUB);
+      await use(server.origin);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
   allowedConsole: [[], { option: true }],
   page: async ({ page, baseURL, allowedConsole }, use) => {
     const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;

@@ -5,15 +5,7 @@
 // the next visit; "Remove offline copy" leaves no cache and no worker. Where no worker may
 // run (the portable copy on disk, the SCORM packages, an embed page in a frame, a browser
 // without service workers) none is registered, and the control says why or is not there.
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,7 +18,7 @@ import { playwrightArgs, requireChromium } from '../chromium.ts';
 import { serveStatic } from '../static-server.ts';
 import { axeBothSchemes } from './axe.ts';
 import { reflowProblems } from './audit-helpers.ts';
-import { expect, holdBack, test } from './fixtures.ts';
+import { expect, holdBack, needsSubBuild, SUB, SUB_FOLDER, test } from './fixtures.ts';
 import { serveLms } from './scorm-lms.ts';
 
 test.describe.configure({ timeout: 120_000 });
@@ -219,16 +211,14 @@ test('a new deployment at the same address replaces the copy on the next visit',
 
 test('under a sub-path the worker takes the base as its scope and serves the copy offline', async ({
   browser,
+  subOrigin,
 }) => {
-  const SUB = '/kurs/virtualisierung/';
-  const folder = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
-  test.skip(!existsSync(folder), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
-  const server = await serveStatic(folder, SUB);
-  const { context, page, errors } = await freshContext(browser, server.origin);
+  needsSubBuild();
+  const { context, page, errors } = await freshContext(browser, subOrigin);
   try {
-    await keep(page, 'de', folder, SUB);
+    await keep(page, 'de', SUB_FOLDER, SUB);
     expect(await stored(page, SUB)).toEqual({
-      caches: [cacheName(SUB, listing(folder, 'de').v)],
+      caches: [cacheName(SUB, listing(SUB_FOLDER, 'de').v)],
       workers: [SUB],
     });
     await context.setOffline(true);
@@ -239,7 +229,6 @@ test('under a sub-path the worker takes the base as its scope and serves the cop
     expect(errors).toEqual([]);
   } finally {
     await context.close();
-    await server.close();
   }
 });
 

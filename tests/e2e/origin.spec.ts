@@ -6,37 +6,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serveStatic } from '../static-server.ts';
-import { expect, test as base } from './fixtures.ts';
+import { expect, needsSubBuild, SUB, test } from './fixtures.ts';
 import { recordClipboard } from './page-use.ts';
 
-const SUB = '/kurs/virtualisierung/';
-const folder = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
 const portable = fileURLToPath(
   new URL('../../dist-portable/bare-metal-explainer/', import.meta.url),
 );
-/**
- * dist-sub/ served under the sub-path, at an origin of its own: one server for each worker,
- * open while the worker runs any test of this file.
- */
-const test = base.extend<object, { origin: string }>({
-  origin: [
-    async ({}, use) => {
-      const server = await serveStatic(folder, SUB);
-      await use(server.origin);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-});
-
 test.describe('at an origin the build never knew', () => {
-  test.use({ baseURL: async ({ origin }, use) => use(origin) });
-  test.skip(!existsSync(folder), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
+  test.use({ baseURL: async ({ subOrigin }, use) => use(subOrigin) });
+  needsSubBuild();
 
   test('section links and the citation lead back to this page on this origin', async ({
     page,
-    origin,
+    subOrigin: origin,
   }) => {
     const read = await recordClipboard(page);
     const here = `${origin}${SUB}en/architecture/`;
@@ -66,7 +48,7 @@ test.describe('at an origin the build never knew', () => {
 
   test('the embed code, copied or read, points at the embed page on this origin', async ({
     page,
-    origin,
+    subOrigin: origin,
   }) => {
     const read = await recordClipboard(page);
     await page.goto(`${SUB}en/io-drivers/`);
@@ -85,7 +67,7 @@ test.describe('at an origin the build never knew', () => {
 
   test("the teachers' examples, citations and embed code carry this origin", async ({
     page,
-    origin,
+    subOrigin: origin,
   }) => {
     const read = await recordClipboard(page);
     await page.goto(`${SUB}de/teachers/`);
@@ -107,8 +89,8 @@ test.describe('at a plain-HTTP origin that is not localhost (no Clipboard API)',
   // browser resolves no such name; its requests are answered from dist-sub's server.
   const school = 'http://school.example';
   test.use({ baseURL: school });
-  test.skip(!existsSync(folder), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
-  test.beforeEach(async ({ context, origin }) => {
+  needsSubBuild();
+  test.beforeEach(async ({ context, subOrigin: origin }) => {
     await context.route(`${school}/**`, async (route) => {
       const url = new URL(route.request().url());
       const response = await route.fetch({ url: origin + url.pathname + url.search });

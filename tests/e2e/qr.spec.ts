@@ -7,30 +7,13 @@
 // Also: the library loads only when asked for, Esc and the close button give focus back,
 // axe in light and dark with the dialog open, dark mode, and no JavaScript. (Forced colours:
 // a11y-audit.spec.ts; reflow: reflow.spec.ts.)
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { serveStatic } from '../static-server.ts';
 import { axeBothSchemes } from './axe.ts';
-import { expect, test as base } from './fixtures.ts';
+import { expect, needsSubBuild, SUB, test } from './fixtures.ts';
 import { recordClipboard } from './page-use.ts';
 import { corners, dialog, readCode, scan } from './qr-helpers.ts';
 
-const SUB = '/kurs/virtualisierung/';
-const folder = fileURLToPath(new URL(`../../dist-sub${SUB}`, import.meta.url));
 /** The code's module, its library and its styles: one chunk and one stylesheet. */
 const QR_FILES = /\/_astro\/qr\.[^/]*\.(js|css)$/;
-
-/** dist-sub/ served under the sub-path at an origin of its own, one server per worker. */
-const test = base.extend<object, { subOrigin: string }>({
-  subOrigin: [
-    async ({}, use) => {
-      const server = await serveStatic(folder, SUB);
-      await use(server.origin);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-});
 
 test.describe('at localhost, an origin the build never names', () => {
   test.use({
@@ -74,7 +57,7 @@ test.describe('at localhost, an origin the build never names', () => {
 
 test.describe('under a sub-path at an origin the build never knew', () => {
   test.use({ baseURL: async ({ subOrigin }, use) => use(subOrigin) });
-  test.skip(!existsSync(folder), 'dist-sub/ is missing: run `node scripts/test-servers.ts`');
+  needsSubBuild();
 
   test("a figure's view, its embed code and the page: each code reads as what its copy button copies", async ({
     page,
